@@ -1,0 +1,131 @@
+// Drive VS Code (code-server's workbench in headless Chromium) the way a person does: the
+// command palette, quick inputs, the status bar, notifications. The extension under test is the
+// packaged .vsix, installed into a fresh profile, exactly as a user would get it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+
+type CodeServerLib = typeof import('../../../tools/lib/codeServer.mjs');
+
+export const repoRoot = path.resolve(__dirname, '../../../..');
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+export function packagedVsix(): string {
+  const dir = path.join(repoRoot, 'build');
+  const vsix = fs.existsSync(dir) ? fs.readdirSync(dir).find(f => f.endsWith('.vsix')) : undefined;
+  if (!vsix) throw new Error('no .vsix in build/: run `npm run package` first');
+  return path.join(dir, vsix);
+}
+
+export interface WorkbenchOptions {
+  /** User settings (User/settings.json). */
+  settings?: Record<string, unknown>;
+  /** Machine-scoped settings: in code-server the window is remote, so they live in Machine/settings.json. */
+  machineSettings?: Record<string, unknown>;
+  /** Extra environment for code-server and so for the extension host. */
+  env?: NodeJS.ProcessEnv;
+  /** Colour theme, e.g. 'Default Dark Modern', 'Default Light Modern', 'Default High Contrast'. */
+  theme?: string;
+}
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly stopServer: () => Promise<void>,
+    readonly scratchDir: string,
+    readonly workspaceDir: string,
+  ) {}
+
+  static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const lib: CodeServerLib = await import(pathToFileURL(path.join(repoRoot, 'tools/lib/codeServer.mjs')).href);
+    const scratch = lib.makeScratch('api2cart-wix-e2e-');
+    Object.assign(scratch.env, options.env ?? {});
+    const userDataDir = path.join(scratch.tmp, 'user-data');
+    const extensionsDir = path.join(scratch.tmp, 'extensions');
+    const workspaceDir = path.join(scratch.tmp, 'workspace');
+    fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspaceDir, { recursive: true });
+    const settings = { ...lib.quietSettings, 'workbench.colorTheme': options.theme ?? 'Default Dark Modern', ...options.settings };
+    writeJson(path.join(userDataDir, 'User', 'settings.json'), settings);
+    if (options.machineSettings) writeJson(path.join(userDataDir, 'Machine', 'settings.json'), options.machineSettings);
+    lib.installVsix({ vsix: packagedVsix(), userDataDir, extensionsDir, env: scratch.env });
+    const server = await lib.startCodeServer({ scratch, userDataDir, extensionsDir, settings });
+    const browser = await lib.launchChromium(scratch);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The clipboard API needs permission in a headless browser; a person's browser would ask.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.goto(`${server.url}?folder=${encodeURIComponent(workspaceDir)}`);
+    const wb = new Workbench(page, browser, server.stop, scratch.tmp, workspaceDir);
+    await wb.statusItem().waitFor({ timeout: 90_000 });
+    return wb;
+  }
+
+  /** The extension's status-bar item. */
+  statusItem(text = 'API2Cart'): Locator {
+    return this.page.locator('.statusbar-item', { hasText: text }).first();
+  }
+
+  /** Run a command from the palette by its title, as a person types it. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput();
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    await row.click();
+  }
+
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget input').first();
+  }
+
+  /** Type into the open input box and press Enter. */
+  async answerInput(value: string): Promise<void> {
+    const input = this.quickInput();
+    await input.waitFor();
+    await input.fill(value);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Pick the quick-pick row whose label contains `label`. */
+  async pick(label: string): Promise<void> {
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor();
+    await row.click();
+  }
+
+  /** Text of the validation message under the input box, once shown. */
+  inputMessage(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-message');
+  }
+
+  /** A notification toast containing `text`. */
+  notification(text: string): Locator {
+    return this.page.locator('.notification-toast', { hasText: text }).first();
+  }
+
+  /** The body of the active webview (two nested iframes deep). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.stopServer();
+    fs.rmSync(this.scratchDir, { recursive: true, force: true });
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value, null, 2));
+}

@@ -1,0 +1,56 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
+
+interface TestApi {
+  statusBar: { view?: { state: string; text: string } };
+  secrets: vscode.SecretStorage;
+}
+
+async function waitFor<T>(probe: () => T | undefined, what: string, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+describe('foundation', () => {
+  let api: TestApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed in the extension host`);
+    // onStartupFinished: it activates by itself once the window is up.
+    await waitFor(() => (ext.isActive ? true : undefined), 'activation', 30_000);
+    api = ext.exports;
+  });
+
+  it('activates on startup and shows the status-bar item', () => {
+    assert.equal(api.statusBar.view?.state, 'not-set-up');
+    assert.match(api.statusBar.view?.text ?? '', /API2Cart/);
+  });
+
+  it('registers every command in contributes.commands', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = (manifest.contributes.commands as { command: string }[])
+      .map(c => c.command).filter(c => !registered.has(c));
+    assert.deepEqual(missing, []);
+  });
+
+  it('round-trips a value through SecretStorage and reports the change', async () => {
+    const key = 'api2cartWix.test.roundTrip';
+    const changed = new Promise<string>(resolve => {
+      const sub = api.secrets.onDidChange(e => { if (e.key === key) { sub.dispose(); resolve(e.key); } });
+    });
+    await api.secrets.store(key, 'round-trip-value');
+    assert.equal(await changed, key);
+    assert.equal(await api.secrets.get(key), 'round-trip-value');
+    await api.secrets.delete(key);
+    assert.equal(await api.secrets.get(key), undefined);
+  });
+});

@@ -1,0 +1,24 @@
+// Mocha's spec reporter, plus a small JSON file with the counts so that tools/test-all.mjs can
+// sum all three layers (one of which runs inside the VS Code extension host) into one line.
+import * as fs from 'node:fs';
+import Mocha from 'mocha';
+
+const RESULTS_FILE_ENV = 'API2CART_WIX_TEST_RESULTS';
+
+class CountingReporter extends Mocha.reporters.Spec {
+  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
+    super(runner, options);
+    const failures: string[] = [];
+    runner.on('fail', (test, err: Error) => failures.push(`${test.fullTitle()}: ${err.message}`));
+    runner.once('end', () => {
+      const file = process.env[RESULTS_FILE_ENV];
+      if (!file) return;
+      const stats = runner.stats ?? { passes: 0, failures: 0, pending: 0 };
+      fs.writeFileSync(file, JSON.stringify({
+        passed: stats.passes, failed: stats.failures, pending: stats.pending, failures,
+      }));
+    });
+  }
+}
+
+export = CountingReporter;

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CommandIds } from '../../../src/vscode/commandIds';
+
+const root = path.resolve(__dirname, '../../../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+}
+
+describe('project layout', () => {
+  it('src/core never imports vscode', () => {
+    const offenders = filesUnder(path.join(root, 'src/core'))
+      .filter(f => f.endsWith('.ts'))
+      .filter(f => /from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\s+['"]vscode['"]/.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(offenders, []);
+  });
+
+  it('every contributed command is a known command id in the API2Cart Wix category', () => {
+    const known = new Set<string>(Object.values(CommandIds));
+    for (const c of manifest.contributes.commands) {
+      assert.ok(known.has(c.command), `${c.command} is not in CommandIds`);
+      assert.equal(c.category, 'API2Cart Wix', `${c.command} category`);
+    }
+  });
+
+  it('engines.vscode is no newer than the test runtime and @types/vscode equals its minimum', () => {
+    const engine: string = manifest.engines.vscode;
+    const m = /^\^1\.(\d+)\.(\d+)$/.exec(engine);
+    assert.ok(m, `engines.vscode ${engine} should be ^1.x.y`);
+    assert.ok(Number(m[1]) <= 139, `engines.vscode ${engine} exceeds ^1.139.0`);
+    assert.equal(manifest.devDependencies['@types/vscode'], engine.slice(1));
+  });
+
+  it('base URL and receiver settings are machine-scoped and restricted in untrusted workspaces', () => {
+    const props = manifest.contributes.configuration.properties;
+    const sensitive = ['api2cartWix.api2cart.baseUrl', 'api2cartWix.wix.baseUrl', 'api2cartWix.webhook.host',
+      'api2cartWix.webhook.port', 'api2cartWix.webhook.path'];
+    for (const key of sensitive) {
+      assert.equal(props[key]?.scope, 'machine', `${key} scope`);
+      assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), `${key} restricted`);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+// Bundle the extension with esbuild.
+//   dist/extension.js            activation code: commands, status bar, profiles (kept small)
+//   dist/core-<feature>.js        heavy core parts (jose, undici), required on first use
+//                                 through src/vscode/lazyCore.ts
+//   dist/webview/<panel>.js       browser bundles for the webviews
+// `--production` minifies and drops source maps (what `npm run package` ships).
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+fs.rmSync('dist', { recursive: true, force: true });
+
+const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+const host = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
+/** The lazily loaded core parts: name in dist → source entry. Keep in sync with src/vscode/lazyCore.ts. */
+const lazyCoreBundles = {
+  'core-webhook': 'src/core/webhook/index.ts',
+  'core-connection': 'src/core/connection/index.ts',
+};
+
+const present = o => Object.fromEntries(Object.entries(o).filter(([, f]) => fs.existsSync(f))); // TEMP until features land
+const builds = [
+  { ...host, entryPoints: present({ extension: 'src/extension.ts', ...lazyCoreBundles }), outdir: 'dist' },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022',
+    entryPoints: present({ scopePlanner: 'src/webview/scopePlanner/main.ts' }), outdir: 'dist/webview' },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('esbuild: watching');
+} else {
+  const t0 = performance.now();
+  await Promise.all(builds.map(b => esbuild.build(b)));
+  console.log(`esbuild: bundled in ${Math.round(performance.now() - t0)} ms${production ? ' (production)' : ''}`);
+}
