@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
 
 interface TestApi {
-  statusBar: { view?: { state: string; text: string } };
+  services: { status: { presentation?: { state: string; text: string } } };
   secrets: vscode.SecretStorage;
 }
 
@@ -29,9 +29,10 @@ describe('foundation', () => {
     api = ext.exports;
   });
 
-  it('activates on startup and shows the status-bar item', () => {
-    assert.equal(api.statusBar.view?.state, 'not-set-up');
-    assert.match(api.statusBar.view?.text ?? '', /API2Cart/);
+  it('activates on startup and shows the status-bar item', async () => {
+    const view = await waitFor(() => api.services.status.presentation, 'the status bar');
+    assert.equal(view.state, 'not-set-up');
+    assert.match(view.text, /API2Cart/);
   });
 
   it('registers every command in contributes.commands', async () => {

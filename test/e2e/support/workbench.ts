@@ -111,6 +111,26 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   }
 
+  /** Switch the colour theme with "Preferences: Color Theme", as a person does; `label` as listed there, e.g. 'Light Modern'. */
+  async setColorTheme(label: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.quickInput().fill(label);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor();
+    await row.click();
+    await this.quickInput().waitFor({ state: 'hidden' });
+  }
+
+  /** The browser clipboard's text (the web workbench copies through navigator.clipboard). */
+  async readClipboard(): Promise<string> {
+    return this.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+  }
+
+  /** The editor tab whose title contains `title`. */
+  editorTab(title: string): Locator {
+    return this.page.locator('.tabs-container .tab', { hasText: title }).first();
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${name}.png`);

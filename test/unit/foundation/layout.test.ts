@@ -5,6 +5,9 @@ import { CommandIds } from '../../../src/vscode/commandIds';
 
 const root = path.resolve(__dirname, '../../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+/** A contributed string, resolved through package.nls.json like VS Code does. */
+const localized = (s: string): string => s.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? `<missing ${key}>`);
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>
@@ -23,7 +26,23 @@ describe('project layout', () => {
     const known = new Set<string>(Object.values(CommandIds));
     for (const c of manifest.contributes.commands) {
       assert.ok(known.has(c.command), `${c.command} is not in CommandIds`);
-      assert.equal(c.category, 'API2Cart Wix', `${c.command} category`);
+      assert.equal(localized(c.category), 'API2Cart Wix', `${c.command} category`);
+      assert.ok(!localized(c.title).startsWith('<missing'), `${c.command} title is localized`);
+    }
+  });
+
+  it('every %key% in the manifest has a string in package.nls.json', () => {
+    const keys = [...JSON.stringify(manifest).matchAll(/"%([^"%]+)%"/g)].map(m => m[1]);
+    assert.ok(keys.length > 0);
+    assert.deepEqual(keys.filter(k => !(k in nls)), []);
+  });
+
+  it('walkthrough steps complete on commands the extension contributes', () => {
+    const commands = new Set((manifest.contributes.commands as { command: string }[]).map(c => c.command));
+    for (const step of manifest.contributes.walkthroughs[0].steps) {
+      assert.ok(step.completionEvents.length > 0, step.id);
+      for (const ev of step.completionEvents) assert.ok(commands.has(ev.replace('onCommand:', '')), `${step.id}: ${ev}`);
+      assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
     }
   });
 

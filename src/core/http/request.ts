@@ -1,0 +1,156 @@
+import { request, getGlobalDispatcher, type Dispatcher } from 'undici';
+import { fail, ok, type Problem, type Result } from '../result';
+import { classifyTransportError } from './classify';
+
+export type HttpProblemKind =
+  | 'http-refused'
+  | 'http-dns'
+  | 'http-timeout'
+  | 'http-cancelled'
+  | 'http-tls'
+  | 'http-proxy'
+  | 'http-network'
+  | 'http-status'
+  | 'http-not-json'
+  | 'http-too-large';
+
+export interface HttpProblem extends Problem<HttpProblemKind> {
+  /**
+   * False only when the request certainly never reached the server (DNS, refused, TLS, proxy).
+   * Callers of non-idempotent requests must treat true as "it may have been processed".
+   */
+  readonly maybeDelivered: boolean;
+  /** HTTP status, when an answer arrived. */
+  readonly status?: number;
+}
+
+export interface JsonResponse {
+  readonly status: number;
+  readonly json: unknown;
+}
+
+export interface JsonRequest {
+  /** Names the remote side in messages, e.g. "API2Cart". */
+  readonly service: string;
+  /** Names the call in messages, e.g. "account.cart.add". Never the URL: queries can hold keys. */
+  readonly operation: string;
+  readonly method: 'GET' | 'POST';
+  readonly url: URL;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly dispatcher?: Dispatcher;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Proxies and misconfigured base URLs can answer with anything; don't buffer without bound. */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * One JSON request. Resolves to ok for any HTTP status whose body is JSON (the caller interprets
+ * API-level errors); transport failures, non-JSON bodies and non-2xx non-JSON answers become an
+ * HttpProblem whose message names the service and host, never headers, query or body.
+ */
+export async function requestJson(req: JsonRequest): Promise<Result<JsonResponse, HttpProblem>> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), req.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+  const context = { service: req.service, operation: req.operation, host: req.url.host, timeoutMs: req.timeoutMs };
+  const failFromError = (err: unknown) =>
+    fail(
+      classifyTransportError(err, {
+        ...context,
+        cancelled: req.signal?.aborted === true,
+        timedOut: timeout.signal.aborted,
+      }),
+    );
+  if (req.signal?.aborted) {
+    clearTimeout(timer);
+    return fail({ ...classifyTransportError(req.signal.reason, { ...context, cancelled: true, timedOut: false }), maybeDelivered: false });
+  }
+  try {
+    const hasBody = req.body !== undefined;
+    const response = await request(req.url, {
+      method: req.method,
+      headers: {
+        accept: 'application/json',
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...req.headers,
+      },
+      body: hasBody ? JSON.stringify(req.body) : undefined,
+      signal,
+      dispatcher: req.dispatcher ?? getGlobalDispatcher(),
+    });
+    const text = await readCapped(response.body);
+    if (text === undefined) {
+      return fail({
+        kind: 'http-too-large',
+        message: `${req.service} (${context.host}) answered ${req.operation} with more than ${MAX_RESPONSE_BYTES / 1048576} MB; this is not an API answer. Check the base URL setting and any proxy in between.`,
+        fix: 'openSettings',
+        maybeDelivered: true,
+        status: response.statusCode,
+      });
+    }
+    const parsed = parseJson(text);
+    if (parsed.ok) {
+      return ok({ status: response.statusCode, json: parsed.value });
+    }
+    return fail(nonJsonProblem(context, response.statusCode));
+  } catch (err) {
+    return failFromError(err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Non-2xx answers: one message shape for every service. */
+export function statusProblem(
+  ctx: { service: string; operation: string; host: string },
+  status: number,
+): HttpProblem {
+  const serverSide = status >= 500;
+  return {
+    kind: 'http-status',
+    message: serverSide
+      ? `${ctx.service} (${ctx.host}) had a server error (HTTP ${status}) during ${ctx.operation}. Try again in a few minutes.`
+      : `${ctx.service} (${ctx.host}) refused ${ctx.operation} with HTTP ${status}. If a proxy or a custom base URL is in use, check that it points at ${ctx.service}.`,
+    fix: serverSide ? 'retry' : 'openSettings',
+    maybeDelivered: true,
+    status,
+  };
+}
+
+function nonJsonProblem(ctx: { service: string; operation: string; host: string }, status: number): HttpProblem {
+  if (status < 200 || status >= 300) {
+    return statusProblem(ctx, status);
+  }
+  return {
+    kind: 'http-not-json',
+    message: `${ctx.service} (${ctx.host}) answered ${ctx.operation} with something that is not JSON. A proxy, captive portal or wrong base URL is the usual cause; check the base URL setting.`,
+    fix: 'openSettings',
+    maybeDelivered: true,
+    status,
+  };
+}
+
+function parseJson(text: string): Result<unknown, Problem> {
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch {
+    return fail({ kind: 'not-json', message: 'not JSON' });
+  }
+}
+
+async function readCapped(body: AsyncIterable<Buffer | Uint8Array> & { destroy(): unknown }): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > MAX_RESPONSE_BYTES) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,19 @@
+export type { Disposable, SecretStore } from './secretStore';
+export { MemorySecretStore, type SecretStoreOperation } from './memorySecretStore';
+export { KEY_PREFIX, SECRET_KEYS, storeKeyKey, describeKey, type StoredChange, type StoredItemKind } from './keys';
+export * from './validation';
+export { profileDisplayName } from './display';
+export { secretStorageUnavailable, type ProfileProblem, type ProfileProblemKind } from './problems';
+export {
+  createProfileService,
+  type AppCredentials,
+  type CredentialSummary,
+  type ForgetTarget,
+  type ProfilePatch,
+  type ProfileService,
+  type ProfileServiceOptions,
+  type ProfileServiceProblem,
+  type StoredItem,
+  type StoreProfile,
+  type UpsertOptions,
+} from './profileService';

@@ -1,0 +1,87 @@
+import { fail, ok, type Problem, type Result } from '../result';
+
+export type ValidationProblemKind =
+  | 'invalid-app-id'
+  | 'invalid-instance-id'
+  | 'invalid-api-key'
+  | 'invalid-app-secret'
+  | 'invalid-store-key'
+  | 'invalid-label'
+  | 'invalid-site-url'
+  | 'invalid-catalog-version';
+
+export type ValidationProblem = Problem<ValidationProblemKind>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_EXAMPLE = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
+export const MAX_LABEL_LENGTH = 80;
+
+export const CATALOG_VERSIONS = ['V1_CATALOG', 'V3_CATALOG', 'STORES_NOT_INSTALLED'] as const;
+export type CatalogVersion = (typeof CATALOG_VERSIONS)[number];
+
+const invalid = (kind: ValidationProblemKind, message: string) => fail<ValidationProblem>({ kind, message });
+
+/** Trims whitespace and lower-cases, so the same id always maps to the same profile. */
+function validateUuid(input: string, kind: ValidationProblemKind, name: string): Result<string, ValidationProblem> {
+  const text = input.trim();
+  if (text === '') return invalid(kind, `Enter the ${name}: a UUID like ${UUID_EXAMPLE}.`);
+  if (UUID.test(text)) return ok(text.toLowerCase());
+  if (/^\{.*\}$/.test(text) && UUID.test(text.slice(1, -1).trim())) {
+    return invalid(kind, `${name} must be a UUID like ${UUID_EXAMPLE}, without the braces.`);
+  }
+  return invalid(kind, `${name} must be a UUID like ${UUID_EXAMPLE}.`);
+}
+
+export const validateAppId = (input: string) => validateUuid(input, 'invalid-app-id', 'App ID');
+export const validateInstanceId = (input: string) => validateUuid(input, 'invalid-instance-id', 'Instance ID');
+
+/** Secrets are checked for shape only; messages never repeat what was typed. */
+function validateSecret(input: string, kind: ValidationProblemKind, name: string): Result<string, ValidationProblem> {
+  const text = input.trim();
+  if (text === '') return invalid(kind, `The ${name} is empty. Paste it again.`);
+  if (/\s/.test(text)) return invalid(kind, `The ${name} must not contain spaces or line breaks. Check that it was copied whole and alone.`);
+  return ok(text);
+}
+
+export const validateApiKey = (input: string) => validateSecret(input, 'invalid-api-key', 'API2Cart API key');
+/** A UUID in Wix today, but not documented as one, so only the shape of a token is required. */
+export const validateAppSecret = (input: string) => validateSecret(input, 'invalid-app-secret', 'App Secret Key');
+export const validateStoreKey = (input: string) => validateSecret(input, 'invalid-store-key', 'API2Cart store key');
+
+/** An empty label means "no label". */
+export function validateLabel(input: string): Result<string | undefined, ValidationProblem> {
+  // Control characters would break the one-line status bar and quick pick.
+  const text = input.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (text === '') return ok(undefined);
+  if (text.length > MAX_LABEL_LENGTH) return invalid('invalid-label', `The store label must be at most ${MAX_LABEL_LENGTH} characters.`);
+  return ok(text);
+}
+
+/** An empty URL means "no URL". */
+export function validateSiteUrl(input: string): Result<string | undefined, ValidationProblem> {
+  const text = input.trim();
+  if (text === '') return ok(undefined);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return invalid('invalid-site-url', 'The site URL must be a full address such as https://example.wixsite.com/shop.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return invalid('invalid-site-url', 'The site URL must start with https:// or http://.');
+  }
+  if (url.username !== '' || url.password !== '') {
+    return invalid('invalid-site-url', 'The site URL must not contain a user name or password.');
+  }
+  return ok(url.href);
+}
+
+export function isCatalogVersion(value: unknown): value is CatalogVersion {
+  return typeof value === 'string' && (CATALOG_VERSIONS as readonly string[]).includes(value);
+}
+
+export function validateCatalogVersion(value: string): Result<CatalogVersion, ValidationProblem> {
+  return isCatalogVersion(value)
+    ? ok(value)
+    : invalid('invalid-catalog-version', `The catalog version must be one of ${CATALOG_VERSIONS.join(', ')}.`);
+}

@@ -1,0 +1,5 @@
+export * from './scopeCatalog';
+export * from './guideTable';
+export * from './planner';
+export * from './presets';
+export * from './format';

@@ -1,0 +1,11 @@
+export {
+  presentStatus,
+  statusFactsFromSummary,
+  statusStoreFromProfile,
+  type StatusAction,
+  type StatusActionId,
+  type StatusFacts,
+  type StatusPresentation,
+  type StatusState,
+  type StatusStore,
+} from './statusModel';

@@ -1,0 +1,231 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { base64url, compactVerify, decodeProtectedHeader, errors } from 'jose';
+import { fail, ok, type Result } from '../result';
+import type { JsonObject, WebhookEvent, WebhookProblem, WebhookProblemKind } from './events';
+import { parsePublicKey } from './publicKey';
+
+export interface DecodeWebhookOptions {
+  /** The app's webhook public key (any form parsePublicKey accepts). Without it nothing is verified. */
+  readonly publicKeyPem?: string;
+  /** The stored App ID; a payload for another app is rejected. */
+  readonly expectedAppId?: string;
+  readonly now?: () => Date;
+}
+
+// A compact JWS: header.payload.signature (the signature is empty for alg "none").
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/**
+ * Decodes a Wix webhook body: an RS256 JWT whose `data` claim is a JSON string holding the event,
+ * whose own `data` is a JSON string holding `{ appId, originInstanceId }`. Every failure names the
+ * layer that broke. A valid signature on an expired token is accepted with a note because Wix
+ * retries late; decoding without a key is allowed but the event says `verified: false`.
+ */
+export async function decodeWebhook(
+  body: string,
+  opts: DecodeWebhookOptions = {},
+): Promise<Result<WebhookEvent, WebhookProblem>> {
+  const token = unwrapBody(body);
+  if (token === '') {
+    return problem('empty', 'The webhook body is empty. Wix sends one signed JWT as the body.');
+  }
+  const header = readHeader(token);
+  if (!header) {
+    return problem('not-jwt', 'The body is not a JWT. Wix sends one signed JWT (three base64url parts separated by dots) as the body.');
+  }
+  const algorithm = typeof header.alg === 'string' ? header.alg : '(missing)';
+  const notes: string[] = [];
+
+  const publicKeyInput = opts.publicKeyPem?.trim() ?? '';
+  const verified = publicKeyInput !== '';
+  const payload = verified
+    ? await verifiedPayload(token, algorithm, publicKeyInput)
+    : unverifiedPayload(token, algorithm, notes);
+  if (!payload.ok) {
+    return payload;
+  }
+
+  const claims = parseJsonObject(new TextDecoder().decode(payload.value));
+  if (!claims || typeof claims.data !== 'string') {
+    return problem('claims', 'The JWT payload has no "data" string claim, so it is not a Wix webhook.');
+  }
+  const { iat, exp } = claims;
+  if ((iat !== undefined && typeof iat !== 'number') || (exp !== undefined && typeof exp !== 'number')) {
+    return problem('claims', 'The JWT "iat" or "exp" claim is not a number, so it is not a valid Wix webhook.');
+  }
+
+  const event = parseJsonObject(claims.data);
+  if (!event) {
+    return problem('data-not-json', 'The JWT "data" claim is not a JSON object, so it is not a Wix webhook.');
+  }
+  if (typeof event.eventType !== 'string' || event.eventType === '') {
+    return problem('event-shape', 'The event inside the JWT has no "eventType", so it is not a Wix webhook.');
+  }
+  if (typeof event.instanceId !== 'string' || event.instanceId.trim() === '') {
+    return problem('missing-instance-id', `The ${event.eventType} event has no "instanceId", so there is no Instance ID to take from it.`);
+  }
+
+  const data = readInnerData(event.data, notes);
+  if (!data) {
+    return problem('inner-data-not-json', `The ${event.eventType} event's "data" field is not a JSON object.`);
+  }
+  const appId = typeof data.appId === 'string' ? data.appId : undefined;
+  const expectedAppId = opts.expectedAppId?.trim();
+  if (expectedAppId && appId !== undefined && appId !== expectedAppId) {
+    return fail({
+      kind: 'app-id-mismatch',
+      message: `This webhook is for app ${appId}, but the stored App ID is ${expectedAppId}. Check the App ID (Develop → OAuth) or subscribe the webhook in the right app.`,
+      fix: 'setAppCredentials',
+    });
+  }
+  if (expectedAppId && appId === undefined) {
+    notes.push('the payload carries no appId, so it was not compared with the stored App ID');
+  }
+
+  const now = (opts.now ?? (() => new Date()))();
+  const expired = typeof exp === 'number' && exp * 1000 <= now.getTime();
+  if (expired) {
+    const when = new Date(exp * 1000).toISOString();
+    notes.push(verified
+      ? `token expired at ${when} (a late retry from Wix); accepted because the signature is valid`
+      : `token expired at ${when} (a late retry from Wix?)`);
+  }
+
+  return ok({
+    eventType: event.eventType,
+    instanceId: event.instanceId.trim(),
+    appId,
+    originInstanceId: typeof data.originInstanceId === 'string' ? data.originInstanceId : undefined,
+    identity: readIdentity(event.identity),
+    iat,
+    exp,
+    algorithm,
+    verified,
+    expired,
+    notes,
+    layers: { header, claims: without(claims, 'data'), event: without(event, 'data'), data },
+  });
+}
+
+/** Tolerates what copying a body from a log adds: surrounding whitespace and JSON string quotes. */
+function unwrapBody(body: string): string {
+  const text = body.trim();
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
+    try {
+      const inner: unknown = JSON.parse(text);
+      if (typeof inner === 'string') {
+        return inner.trim();
+      }
+    } catch {
+      // not a JSON string: leave it for the JWT check to reject
+    }
+  }
+  return text;
+}
+
+function readHeader(token: string): JsonObject | undefined {
+  if (!COMPACT_JWS.test(token)) {
+    return undefined;
+  }
+  try {
+    return { ...decodeProtectedHeader(token) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function verifiedPayload(token: string, algorithm: string, publicKeyInput: string): Promise<Result<Uint8Array, WebhookProblem>> {
+  const key = importPublicKey(publicKeyInput);
+  if (!key.ok) {
+    return key;
+  }
+  // Checked before the signature so that "none" and HMAC tokens (keyed with the public key) never reach a verifier.
+  if (algorithm !== 'RS256') {
+    return problem('algorithm', `The token is signed with "${algorithm}", but Wix signs webhooks with RS256; it was rejected.`);
+  }
+  try {
+    const { payload } = await compactVerify(token, key.value, { algorithms: ['RS256'] });
+    return ok(payload);
+  } catch (error) {
+    if (error instanceof errors.JWSSignatureVerificationFailed) {
+      return fail({
+        kind: 'signature',
+        message: 'The signature does not match the webhook public key: the body was changed, or the key is not the one on this app\'s Webhooks page (Get Public Key).',
+        fix: 'setPublicKey',
+      });
+    }
+    return problem('not-jwt', 'The body is not a well-formed signed JWT.');
+  }
+}
+
+function unverifiedPayload(token: string, algorithm: string, notes: string[]): Result<Uint8Array, WebhookProblem> {
+  notes.push('signature not verified: no webhook public key is set');
+  if (algorithm !== 'RS256') {
+    notes.push(`the token says alg "${algorithm}", but Wix signs webhooks with RS256`);
+  }
+  try {
+    return ok(base64url.decode(token.split('.')[1]));
+  } catch {
+    return problem('not-jwt', 'The JWT payload is not valid base64url.');
+  }
+}
+
+// Parsing and exporting a key costs more than verifying one token; the key rarely changes.
+let lastKey: { input: string; key: KeyObject } | undefined;
+
+function importPublicKey(input: string): Result<KeyObject, WebhookProblem> {
+  if (lastKey?.input === input) {
+    return ok(lastKey.key);
+  }
+  const parsed = parsePublicKey(input);
+  if (!parsed.ok) {
+    return fail({ kind: 'public-key', message: `The stored webhook public key cannot be used. ${parsed.error.message}`, fix: 'setPublicKey' });
+  }
+  const key = createPublicKey(parsed.value.pem);
+  lastKey = { input, key };
+  return ok(key);
+}
+
+function readInnerData(value: unknown, notes: string[]): JsonObject | undefined {
+  if (value === undefined) {
+    notes.push('the event has no "data" field (no appId to check)');
+    return {};
+  }
+  if (typeof value === 'string') {
+    return parseJsonObject(value);
+  }
+  return isJsonObject(value) ? value : undefined;
+}
+
+function readIdentity(value: unknown): unknown {
+  if (typeof value !== 'string') {
+    return value;
+  }
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function parseJsonObject(text: string): JsonObject | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isJsonObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function without(object: JsonObject, key: string): JsonObject {
+  const { [key]: _omitted, ...rest } = object;
+  return rest;
+}
+
+function problem(kind: WebhookProblemKind, message: string): Result<never, WebhookProblem> {
+  return fail({ kind, message });
+}

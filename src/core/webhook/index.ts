@@ -1,0 +1,5 @@
+export * from './events';
+export * from './publicKey';
+export * from './decodeWebhook';
+export * from './receiver';
+export * from './testWebhook';

@@ -1,0 +1,301 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, ok, type Problem, type Result } from '../result';
+import type { WebhookEvent } from './events';
+
+export interface Delivery {
+  readonly receivedAt: Date;
+  /** The status the receiver answered with. */
+  readonly status: number;
+  readonly event?: WebhookEvent;
+  readonly problem?: Problem;
+  /** Same event seen before (Wix retries): answered 200, not processed again. */
+  readonly duplicate: boolean;
+  /** The start of the raw body (a signed token, not a secret), for showing. */
+  readonly body: string;
+}
+
+export interface WebhookReceiverOptions {
+  readonly host: string;
+  readonly port: number;
+  /** e.g. '/webhook'; other paths get 404. */
+  readonly path: string;
+  readonly maxBodyBytes?: number;
+  /** Time allowed to receive the request headers. */
+  readonly headersTimeoutMs?: number;
+  /** Time allowed to receive the body once the headers are in. */
+  readonly requestTimeoutMs?: number;
+  readonly decode: (body: string) => Promise<Result<WebhookEvent, Problem>>;
+  /**
+   * Runs after the answer is sent, once per delivery on the webhook path (valid, invalid,
+   * too large, timed out), except duplicates. What it throws or rejects goes to onInternalError.
+   */
+  readonly onDelivery: (delivery: Delivery) => void | Promise<void>;
+  /** A retry of an event already processed (for logging). */
+  readonly onDuplicate?: (delivery: Delivery) => void;
+  /** Errors of the callbacks and of the server itself; the receiver keeps running. */
+  readonly onInternalError?: (error: unknown) => void;
+}
+
+export interface WebhookReceiver {
+  readonly url: string;
+  readonly address: { readonly host: string; readonly port: number };
+  /** The most recent deliveries, oldest first (bounded). */
+  deliveries(): readonly Delivery[];
+  stop(): Promise<void>;
+}
+
+export type ReceiverProblemKind = 'port-in-use' | 'port-not-allowed' | 'host-unavailable' | 'invalid-setting' | 'receiver-failed';
+export type ReceiverProblem = Problem<ReceiverProblemKind>;
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_HEADERS_TIMEOUT_MS = 5_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+const MAX_DELIVERIES = 100;
+const MAX_SEEN_KEYS = 1_000;
+const MAX_STORED_BODY_CHARS = 8 * 1024;
+
+/**
+ * A local HTTP receiver for Wix webhooks. Wix wants 200 within 1250 ms and retries otherwise, so
+ * the answer goes out as soon as the body is decoded and the processing (onDelivery) runs after
+ * it. Retries of one event are answered 200 and processed once. Bad input never throws.
+ */
+export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promise<Result<WebhookReceiver, ReceiverProblem>> {
+  const invalid = checkOptions(opts);
+  if (invalid) {
+    return fail(invalid);
+  }
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const headersTimeoutMs = opts.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const history: Delivery[] = [];
+  const seen = new BoundedSet(MAX_SEEN_KEYS);
+  const bodyTimers = new Set<NodeJS.Timeout>();
+
+  const reportInternal = (error: unknown): void => {
+    try {
+      opts.onInternalError?.(error);
+    } catch {
+      // a failing logger must not take the receiver down
+    }
+  };
+
+  const record = (res: ServerResponse, delivery: Delivery): void => {
+    history.push(delivery);
+    if (history.length > MAX_DELIVERIES) {
+      history.shift();
+    }
+    const deliver = (): void => {
+      const callback = delivery.duplicate ? opts.onDuplicate : opts.onDelivery;
+      try {
+        Promise.resolve(callback?.(delivery)).catch(reportInternal);
+      } catch (error) {
+        reportInternal(error);
+      }
+    };
+    // 'close' follows 'finish', and also fires when the client left early: process either way.
+    if (res.destroyed) {
+      setImmediate(deliver);
+    } else {
+      res.once('close', deliver);
+    }
+  };
+
+  const receiveBody = (req: IncomingMessage, res: ServerResponse): void => {
+    const receivedAt = new Date();
+    const reject = (status: number, kind: string, message: string): void => {
+      record(res, { receivedAt, status, problem: { kind, message }, duplicate: false, body: '' });
+      answer(res, status, message);
+    };
+    const tooLarge = (): void => reject(413, 'body-too-large', `The body is larger than ${maxBodyBytes} bytes, so it was refused (413). A Wix webhook is one small JWT.`);
+    if (Number(req.headers['content-length']) > maxBodyBytes) {
+      tooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer = setTimeout(() => {
+      bodyTimers.delete(timer);
+      if (res.headersSent) {
+        req.socket.destroy();
+      } else {
+        res.setHeader('connection', 'close');
+        reject(408, 'request-timeout', `The body did not arrive within ${requestTimeoutMs} ms, so the connection was closed (408).`);
+      }
+    }, requestTimeoutMs);
+    bodyTimers.add(timer);
+    const stopTimer = (): void => {
+      clearTimeout(timer);
+      bodyTimers.delete(timer);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (res.headersSent) {
+        return; // draining the rest of a rejected body so the client can read the answer
+      }
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        tooLarge();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', stopTimer); // the client went away mid-body
+    req.on('close', stopTimer);
+    req.on('end', () => {
+      stopTimer();
+      if (!res.headersSent) {
+        void decodeAndAnswer(Buffer.concat(chunks).toString('utf8'), receivedAt, res);
+      }
+    });
+  };
+
+  const decodeAndAnswer = async (body: string, receivedAt: Date, res: ServerResponse): Promise<void> => {
+    const stored = body.slice(0, MAX_STORED_BODY_CHARS);
+    let result: Result<WebhookEvent, Problem>;
+    try {
+      result = await opts.decode(body);
+    } catch (error) {
+      reportInternal(error);
+      record(res, { receivedAt, status: 500, problem: { kind: 'decode-failed', message: 'The webhook could not be decoded (internal error).' }, duplicate: false, body: stored });
+      answer(res, 500, 'internal error');
+      return;
+    }
+    if (!result.ok) {
+      record(res, { receivedAt, status: 400, problem: result.error, duplicate: false, body: stored });
+      answer(res, 400, `invalid webhook payload: ${result.error.kind}`);
+      return;
+    }
+    // Checked and marked in one synchronous step, so concurrent retries cannot both pass.
+    const keys = deliveryKeys(body, result.value);
+    const duplicate = keys.some((key) => seen.has(key));
+    keys.forEach((key) => seen.add(key));
+    record(res, { receivedAt, status: 200, event: result.value, duplicate, body: stored });
+    answer(res, 200, duplicate ? 'ok (duplicate)' : 'ok');
+  };
+
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      // The body has its own timer (above); this is the backstop over headers and body together.
+      requestTimeout: headersTimeoutMs + requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeoutMs / 2))),
+    },
+    (req, res) => {
+      try {
+        const pathname = (req.url ?? '').split('?')[0];
+        if (pathname !== opts.path) {
+          answer(res, 404, 'not found');
+        } else if (req.method !== 'POST') {
+          res.setHeader('allow', 'POST');
+          answer(res, 405, 'method not allowed: POST the webhook body');
+        } else {
+          receiveBody(req, res);
+        }
+      } catch (error) {
+        reportInternal(error);
+        if (!res.headersSent) {
+          answer(res, 500, 'internal error');
+        }
+      }
+    },
+  );
+
+  const listening = await listen(server, opts.host, opts.port);
+  if (!listening.ok) {
+    return listening;
+  }
+  server.on('error', reportInternal);
+  const info = server.address() as AddressInfo;
+  const urlHost = info.address.includes(':') ? `[${info.address}]` : info.address;
+
+  let stopped: Promise<void> | undefined;
+  return ok({
+    url: `http://${urlHost}:${info.port}${opts.path}`,
+    address: { host: info.address, port: info.port },
+    deliveries: () => [...history],
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        bodyTimers.forEach(clearTimeout);
+        bodyTimers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+  });
+}
+
+function listen(server: Server, host: string, port: number): Promise<Result<true, ReceiverProblem>> {
+  return new Promise((resolve) => {
+    const onError = (error: NodeJS.ErrnoException): void => resolve(fail(listenProblem(error, host, port)));
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve(ok(true));
+    });
+  });
+}
+
+function answer(res: ServerResponse, status: number, text: string): void {
+  const body = `${text}\n`;
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * Two ways to recognise a retry: the same token, or the same event (instance, type, issue time)
+ * in case a retry is re-encoded.
+ */
+function deliveryKeys(body: string, event: WebhookEvent): string[] {
+  const keys = [`token:${createHash('sha256').update(body.trim()).digest('hex')}`];
+  if (event.iat !== undefined) {
+    keys.push(`event:${event.instanceId}\n${event.eventType}\n${event.iat}`);
+  }
+  return keys;
+}
+
+function checkOptions(opts: WebhookReceiverOptions): ReceiverProblem | undefined {
+  if (!opts.path.startsWith('/')) {
+    return { kind: 'invalid-setting', message: `The webhook path "${opts.path}" must start with "/"; change api2cartWix.webhook.path.`, fix: 'openSettings' };
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65_535) {
+    return { kind: 'invalid-setting', message: `The webhook port ${opts.port} is not a port number (0–65535); change api2cartWix.webhook.port.`, fix: 'openSettings' };
+  }
+  return undefined;
+}
+
+function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): ReceiverProblem {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return { kind: 'port-in-use', message: `Port ${port} on ${host} is in use; change api2cartWix.webhook.port or stop the program using it.`, fix: 'openSettings' };
+    case 'EACCES':
+      return { kind: 'port-not-allowed', message: `Listening on port ${port} needs privileges; choose a port above 1023 in api2cartWix.webhook.port.`, fix: 'openSettings' };
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { kind: 'host-unavailable', message: `This machine has no address ${host}; change api2cartWix.webhook.host (the default is 127.0.0.1).`, fix: 'openSettings' };
+    default:
+      return { kind: 'receiver-failed', message: `The webhook receiver could not start on ${host}:${port} (${error.code ?? error.message}).`, fix: 'retry' };
+  }
+}
+
+/** A set that forgets its oldest entries, so a long-running receiver stays small. */
+class BoundedSet {
+  private readonly items = new Set<string>();
+  constructor(private readonly limit: number) {}
+
+  has(key: string): boolean {
+    return this.items.has(key);
+  }
+
+  add(key: string): void {
+    this.items.delete(key);
+    this.items.add(key);
+    if (this.items.size > this.limit) {
+      const oldest = this.items.values().next().value;
+      if (oldest !== undefined) {
+        this.items.delete(oldest);
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import * as path from 'node:path';
+
+// The heavy core parts (jose, undici) are separate bundles next to dist/extension.js, required
+// on first use so activation stays cheap. tools/build.mjs names them; the types come from source.
+type WebhookCore = typeof import('../core/webhook');
+type ConnectionCore = typeof import('../core/connection');
+
+const loaded = new Map<string, unknown>();
+
+function load<T>(bundle: string): T {
+  let mod = loaded.get(bundle);
+  if (!mod) {
+    mod = require(path.join(__dirname, `${bundle}.js`)) as T;
+    loaded.set(bundle, mod);
+  }
+  return mod as T;
+}
+
+export const webhookCore = (): WebhookCore => load('core-webhook');
+export const connectionCore = (): ConnectionCore => load('core-connection');
+
+/** Which heavy bundles have been loaded so far (the activation test checks none is). */
+export const loadedCoreBundles = (): string[] => [...loaded.keys()];

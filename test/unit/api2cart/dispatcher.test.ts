@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { createApi2CartClient } from '../../../src/core/api2cart/client';
+import { createDispatcher, resolveProxySettings } from '../../../src/core/http/dispatcher';
+
+describe('proxy settings', () => {
+  it('prefers http.proxy over the environment, for both schemes', () => {
+    const settings = resolveProxySettings({ proxy: 'http://setting:1', env: { HTTPS_PROXY: 'http://env:2', HTTP_PROXY: 'http://env:3' } });
+    assert.deepEqual(settings, { httpProxy: 'http://setting:1', httpsProxy: 'http://setting:1', noProxy: '' });
+  });
+
+  it('reads lower- and upper-case variables, lower case first', () => {
+    const settings = resolveProxySettings({ env: { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2', NO_PROXY: 'a.example' } });
+    assert.equal(settings.httpsProxy, 'http://lower:1');
+    assert.equal(settings.httpProxy, '');
+    assert.equal(settings.noProxy, 'a.example');
+  });
+
+  it('uses HTTP_PROXY for https when HTTPS_PROXY is unset, and joins http.noProxy to NO_PROXY', () => {
+    const settings = resolveProxySettings({ env: { HTTP_PROXY: 'http://p:1', no_proxy: 'a.example' }, noProxy: ['b.example', ' '] });
+    assert.equal(settings.httpsProxy, 'http://p:1');
+    assert.equal(settings.noProxy, 'a.example,b.example');
+  });
+
+  it('creates a plain Agent without a proxy and a proxy agent with one', async () => {
+    const direct = createDispatcher({ env: {}, strictSSL: false });
+    const proxied = createDispatcher({ env: { HTTPS_PROXY: 'http://127.0.0.1:9' }, strictSSL: false });
+    try {
+      assert.ok(direct instanceof Agent);
+      assert.ok(proxied instanceof EnvHttpProxyAgent);
+    } finally {
+      await Promise.all([direct.close(), proxied.close()]);
+    }
+  });
+});
+
+describe('proxy dispatcher against a local proxy', () => {
+  let target: http.Server;
+  let proxy: http.Server;
+  let targetUrl: string;
+  let proxyUrl: string;
+  let proxiedRequests: number;
+  const dispatchers: Dispatcher[] = [];
+
+  const listen = async (server: http.Server) => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+
+  before(async () => {
+    target = http.createServer((_req, res) => res.end('{"via":"target"}'));
+    targetUrl = await listen(target);
+    // Tunnels CONNECT and forwards absolute-form requests, counting both.
+    proxy = http.createServer((req, res) => {
+      proxiedRequests++;
+      const forwarded = http.request(req.url ?? '', { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(forwarded);
+    });
+    proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
+      proxiedRequests++;
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    proxyUrl = await listen(proxy);
+  });
+
+  beforeEach(() => {
+    proxiedRequests = 0;
+  });
+
+  afterEach(async () => {
+    await Promise.all(dispatchers.splice(0).map((d) => d.close()));
+  });
+
+  after(async () => {
+    for (const server of [target, proxy]) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  const fetchVia = async (dispatcher: Dispatcher) => {
+    dispatchers.push(dispatcher);
+    const answer = await request(`${targetUrl}/x`, { dispatcher });
+    return answer.body.json();
+  };
+
+  it('sends requests through http.proxy', async () => {
+    assert.deepEqual(await fetchVia(createDispatcher({ proxy: proxyUrl, env: {} })), { via: 'target' });
+    assert.equal(proxiedRequests, 1);
+  });
+
+  it('sends requests through HTTP_PROXY from the environment', async () => {
+    await fetchVia(createDispatcher({ env: { HTTP_PROXY: proxyUrl } }));
+    assert.equal(proxiedRequests, 1);
+  });
+
+  it('goes direct for hosts in NO_PROXY', async () => {
+    assert.deepEqual(await fetchVia(createDispatcher({ proxy: proxyUrl, env: { NO_PROXY: 'localhost,127.0.0.1' } })), { via: 'target' });
+    assert.equal(proxiedRequests, 0);
+  });
+
+  it('goes direct for hosts in http.noProxy', async () => {
+    await fetchVia(createDispatcher({ env: { HTTP_PROXY: proxyUrl }, noProxy: ['127.0.0.1'] }));
+    assert.equal(proxiedRequests, 0);
+  });
+
+  it('goes direct with no proxy configured', async () => {
+    await fetchVia(createDispatcher({ env: {} }));
+    assert.equal(proxiedRequests, 0);
+  });
+
+  it('reports a proxy that refuses the tunnel as a proxy problem, not delivered', async () => {
+    const refusing = http.createServer((_req, res) => res.writeHead(407).end());
+    refusing.on('connect', (_req: http.IncomingMessage, socket: net.Socket) =>
+      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'),
+    );
+    const refusingUrl = await listen(refusing);
+    try {
+      const dispatcher = createDispatcher({ proxy: refusingUrl, env: {} });
+      dispatchers.push(dispatcher);
+      const client = createApi2CartClient({ baseUrl: 'https://api.api2cart.test/v1.1', apiKey: 'key-canary-123', dispatcher });
+      const result = await client.listCarts();
+      assert.ok(!result.ok);
+      assert.equal(result.error.kind, 'http-proxy');
+      assert.equal(result.error.maybeDelivered, false);
+      assert.ok(!result.error.message.includes('key-canary-123'));
+    } finally {
+      refusing.closeAllConnections();
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+  });
+});
