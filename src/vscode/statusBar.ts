@@ -17,6 +17,7 @@ export class ConnectionStatus implements vscode.Disposable {
   private current: StatusPresentation | undefined;
   private readonly subscription: vscode.Disposable;
   private refreshing = Promise.resolve();
+  private readonly published = new Map<string, boolean>();
 
   constructor(private readonly profiles: ProfileService) {
     this.item.name = vscode.l10n.t('API2Cart Wix connection');
@@ -53,21 +54,38 @@ export class ConnectionStatus implements vscode.Disposable {
 
   /** Re-read the stored credentials and redraw; calls are serialised so the last one wins. */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(async () => {
+    // A failed redraw must not block the ones after it.
+    this.refreshing = this.refreshing.catch(() => undefined).then(async () => {
       const summary = await this.profiles.summary();
       // Without readable storage there are no credentials to speak of; the error says why.
       const facts = summary.ok
         ? statusFactsFromSummary(summary.value, this.live)
         : { hasApiKey: false, hasAppCredentials: false, hasPublicKey: false, ...this.live, lastError: summary.error };
+      this.publishContext(facts);
       this.render(presentStatus(facts));
     });
     return this.refreshing;
   }
 
+  /** Context keys for `when` clauses and the walkthrough's completion events. */
+  private publishContext(facts: StatusFacts): void {
+    const values: Record<string, boolean> = {
+      'api2cartWix.hasApiKey': facts.hasApiKey,
+      'api2cartWix.hasAppCredentials': facts.hasAppCredentials,
+      'api2cartWix.hasStore': facts.activeStore !== undefined,
+      'api2cartWix.storeAdded': facts.activeStore?.connected === true,
+    };
+    for (const [key, value] of Object.entries(values)) {
+      if (this.published.get(key) === value) continue;
+      this.published.set(key, value);
+      void vscode.commands.executeCommand('setContext', key, value);
+    }
+  }
+
   private render(view: StatusPresentation): void {
     this.current = view;
     this.item.text = view.text;
-    this.item.tooltip = new vscode.MarkdownString(view.tooltip.split('\n').join('  \n'));
+    this.item.tooltip = plainTooltip(view.tooltip);
     this.item.accessibilityInformation = { label: `${view.text.replace(/\$\([^)]*\)\s*/g, '')}. ${view.tooltip}`, role: 'button' };
     this.item.backgroundColor = view.severity === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
@@ -77,4 +95,14 @@ export class ConnectionStatus implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
+}
+
+/**
+ * One line per fact, as text: store labels and error messages come from people and servers, so
+ * nothing in them may render as a link, an image or markup. (appendText would also escape, but it
+ * turns every space into a non-breaking one, so long lines would never wrap.)
+ */
+function plainTooltip(text: string): vscode.MarkdownString {
+  const escaped = text.split('\n').map(line => line.replace(/[\\`*_{}[\]()#+\-.!~<>|&]/g, '\\$&'));
+  return new vscode.MarkdownString(escaped.join('  \n'));
 }

@@ -9,6 +9,9 @@ import { CommandIds } from '../commandIds';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
 
+/** A public key is well under 4 KiB; a bigger file is clearly something else. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
 /** An input box's validateInput from a core validator: the Problem's message, or nothing. */
 const validating = (validate: (input: string) => Result<unknown, Problem>) =>
   (input: string): string | undefined => {
@@ -16,21 +19,42 @@ const validating = (validate: (input: string) => Result<unknown, Problem>) =>
     return r.ok ? undefined : r.error.message;
   };
 
+/** Log a problem (its message is secret-free by contract) and show it with its fix. */
+async function report(s: Services, problem: Problem): Promise<void> {
+  s.log.warn(`${problem.kind}: ${problem.message}`);
+  await showProblem(problem, s.redactor);
+}
+
 /** Run a store operation; on failure show its problem (with the fix) and say so. */
 async function saved(s: Services, op: Promise<Result<unknown, Problem>>, message: string): Promise<boolean> {
   const r = await op;
   if (!r.ok) {
-    await showProblem(r.error, s.redactor);
+    await report(s, r.error);
     return false;
   }
+  s.log.info(message);
   void vscode.window.showInformationMessage(message);
   return true;
 }
 
+/**
+ * Read before asking: if secret storage cannot be read, say so before a person types a secret
+ * that could not be kept anyway.
+ */
+async function readable<T>(s: Services, read: Promise<Result<T, Problem>>): Promise<{ value: T } | undefined> {
+  const r = await read;
+  if (r.ok) return { value: r.value };
+  await report(s, r.error);
+  return undefined;
+}
+
 async function setApiKey(s: Services): Promise<void> {
+  const current = await readable(s, s.profiles.getApiKey());
+  if (!current) return;
   const key = await vscode.window.showInputBox({
     title: vscode.l10n.t('API2Cart API Key'),
     prompt: vscode.l10n.t('Your API2Cart account API key. It is kept in VS Code\'s secret storage.'),
+    placeHolder: current.value !== undefined ? vscode.l10n.t('A key is saved; enter a new one to replace it') : undefined,
     password: true, ignoreFocusOut: true, validateInput: validating(validateApiKey),
   });
   if (key === undefined) return;
@@ -38,11 +62,12 @@ async function setApiKey(s: Services): Promise<void> {
 }
 
 async function setAppCredentials(s: Services): Promise<void> {
-  const current = await s.profiles.getAppId();
+  const current = await readable(s, s.profiles.getAppId());
+  if (!current) return;
   const appId = await vscode.window.showInputBox({
     title: vscode.l10n.t('Wix App Credentials (1/2): App ID'),
     prompt: vscode.l10n.t('In the Wix app dashboard: Develop → OAuth → App ID'),
-    value: current.ok ? current.value : undefined,
+    value: current.value,
     placeHolder: '00000000-0000-0000-0000-000000000000',
     ignoreFocusOut: true, validateInput: validating(validateAppId),
   });
@@ -58,25 +83,38 @@ async function setAppCredentials(s: Services): Promise<void> {
 
 type KeySource = 'paste' | 'clipboard' | 'file';
 
-async function readPublicKeyText(source: KeySource): Promise<string | undefined> {
-  if (source === 'clipboard') return vscode.env.clipboard.readText();
-  if (source === 'file') {
-    const picked = await vscode.window.showOpenDialog({
-      title: vscode.l10n.t('Webhook public key file'), canSelectMany: false,
-      filters: { [vscode.l10n.t('Keys')]: ['pem', 'pub', 'key', 'txt'], [vscode.l10n.t('All files')]: ['*'] },
-    });
-    if (!picked?.[0]) return undefined;
-    const bytes = await vscode.workspace.fs.stat(picked[0]).then(st => st.size);
-    // A public key is well under 4 KiB; refuse to read something that clearly is not one.
-    if (bytes > 64 * 1024) return '';
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
+/** The key's text, a problem to show, or undefined when the person cancelled. */
+type KeyText = { text: string } | { problem: Problem } | undefined;
+
+const keyFileProblem = (message: string): { problem: Problem } => ({ problem: { kind: 'public-key-file', message, fix: 'setPublicKey' } });
+
+async function readKeyFile(): Promise<KeyText> {
+  const picked = await vscode.window.showOpenDialog({
+    title: vscode.l10n.t('Webhook public key file'), canSelectMany: false, canSelectFolders: false,
+    filters: { [vscode.l10n.t('Keys')]: ['pem', 'pub', 'key', 'txt'], [vscode.l10n.t('All files')]: ['*'] },
+  });
+  const file = picked?.[0];
+  if (!file) return undefined;
+  try {
+    if ((await vscode.workspace.fs.stat(file)).size > MAX_KEY_FILE_BYTES) {
+      return keyFileProblem(vscode.l10n.t('That file is too large to be a public key. Choose the .pem file with the webhook public key.'));
+    }
+    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) };
+  } catch {
+    return keyFileProblem(vscode.l10n.t('That file could not be read. Choose the .pem file with the webhook public key.'));
   }
-  return vscode.window.showInputBox({
+}
+
+async function readPublicKeyText(source: KeySource): Promise<KeyText> {
+  if (source === 'clipboard') return { text: await vscode.env.clipboard.readText() };
+  if (source === 'file') return readKeyFile();
+  const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('Webhook Public Key'),
     prompt: vscode.l10n.t('Paste the key from Develop → Webhooks → Get Public Key (PEM, on one line is fine, or base64)'),
     placeHolder: '-----BEGIN PUBLIC KEY----- MIIBIjANBg… -----END PUBLIC KEY-----',
     ignoreFocusOut: true, validateInput: validating(parsePublicKey),
   });
+  return text === undefined ? undefined : { text };
 }
 
 async function setPublicKey(s: Services): Promise<void> {
@@ -86,10 +124,11 @@ async function setPublicKey(s: Services): Promise<void> {
     { label: vscode.l10n.t('$(file) Read it from a file…'), source: 'file' },
   ], { title: vscode.l10n.t('Webhook Public Key'), placeHolder: vscode.l10n.t('Where is the key?'), ignoreFocusOut: true });
   if (!source) return;
-  const text = await readPublicKeyText(source.source);
-  if (text === undefined) return;
+  const key = await readPublicKeyText(source.source);
+  if (key === undefined) return;
+  if ('problem' in key) return report(s, key.problem);
   // The service parses and normalises the key (PEM, PEM flattened onto one line, base64).
-  await saved(s, s.profiles.setPublicKey(text),
+  await saved(s, s.profiles.setPublicKey(key.text),
     vscode.l10n.t('Webhook public key saved: webhooks will be verified with it.'));
 }
 
@@ -101,20 +140,29 @@ async function setInstanceId(s: Services): Promise<void> {
     ignoreFocusOut: true, validateInput: validating(validateInstanceId),
   });
   if (instanceId === undefined) return;
+  const existing = await readable(s, s.profiles.getProfile(instanceId));
+  if (!existing) return;
   const label = await vscode.window.showInputBox({
     title: vscode.l10n.t('Store label (optional)'),
-    prompt: vscode.l10n.t('A name for this store in VS Code, e.g. the site name. Leave empty to skip.'),
+    prompt: existing.value
+      ? vscode.l10n.t('A name for this store in VS Code. Leave empty to keep the current one.')
+      : vscode.l10n.t('A name for this store in VS Code, e.g. the site name. Leave empty to skip.'),
+    value: existing.value?.label,
     ignoreFocusOut: true, validateInput: validating(validateLabel),
   });
   if (label === undefined) return;
   const r = await s.profiles.upsertProfileByInstanceId(instanceId, { label: label || undefined, activate: true });
-  if (!r.ok) return showProblem(r.error, s.redactor);
+  if (!r.ok) return report(s, r.error);
   const name = profileDisplayName(r.value.profile);
+  const message = r.value.created
+    ? vscode.l10n.t('Store "{0}" created and made active.', name)
+    : vscode.l10n.t('Store "{0}" updated and made active.', name);
+  s.log.info(message);
   const next = vscode.l10n.t('Add Store to API2Cart');
-  const choice = await vscode.window.showInformationMessage(
-    r.value.created ? vscode.l10n.t('Store "{0}" created and made active.', name) : vscode.l10n.t('Store "{0}" updated and made active.', name),
-    next);
-  if (choice === next) await vscode.commands.executeCommand(CommandIds.addStore);
+  // Not awaited: the command is done once the store is saved (Add Store runs it and goes on).
+  void vscode.window.showInformationMessage(message, ...(r.value.profile.hasStoreKey ? [] : [next])).then(choice => {
+    if (choice === next) void vscode.commands.executeCommand(CommandIds.addStore);
+  });
 }
 
 function describeProfile(p: StoreProfile): string {
@@ -124,7 +172,7 @@ function describeProfile(p: StoreProfile): string {
 
 async function switchStore(s: Services): Promise<void> {
   const [list, active] = await Promise.all([s.profiles.listProfiles(), s.profiles.getActiveProfile()]);
-  if (!list.ok) return showProblem(list.error, s.redactor);
+  if (!list.ok) return report(s, list.error);
   if (list.value.length === 0) {
     const add = vscode.l10n.t('Set Instance ID…');
     const choice = await vscode.window.showInformationMessage(
@@ -141,13 +189,15 @@ async function switchStore(s: Services): Promise<void> {
     { title: vscode.l10n.t('Switch Store'), placeHolder: vscode.l10n.t('The store the other commands work on'), matchOnDetail: true });
   if (!picked) return;
   const r = await s.profiles.setActiveProfile(picked.profile.id);
-  if (!r.ok) return showProblem(r.error, s.redactor);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Active store: {0}', profileDisplayName(r.value)));
+  if (!r.ok) return report(s, r.error);
+  const message = vscode.l10n.t('Active store: {0}', profileDisplayName(r.value));
+  s.log.info(message);
+  void vscode.window.showInformationMessage(message);
 }
 
 async function forgetCredentials(s: Services): Promise<void> {
   const items = await s.profiles.storedItems();
-  if (!items.ok) return showProblem(items.error, s.redactor);
+  if (!items.ok) return report(s, items.error);
   if (items.value.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing is stored.'));
     return;
@@ -165,8 +215,10 @@ async function forgetCredentials(s: Services): Promise<void> {
   if (answer !== confirm) return;
   const targets: ForgetTarget[] = picked.map(p => p.target);
   const r = everything ? await s.profiles.forgetAll() : await s.profiles.forget(targets);
-  if (!r.ok) return showProblem(r.error, s.redactor);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Forgotten.'));
+  if (!r.ok) return report(s, r.error);
+  const message = everything ? vscode.l10n.t('Everything the extension stored was forgotten.') : vscode.l10n.t('Forgotten: {0}.', picked.length);
+  s.log.info(message);
+  void vscode.window.showInformationMessage(message);
 }
 
 export function registerCredentialCommands(s: Services): vscode.Disposable[] {

@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Workbench } from './support/workbench';
+
+/** Random canaries: a hit anywhere can only come from this run. */
+const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
+
+/** Files under `dir` (recursively) whose bytes contain any of `values`. */
+function filesContaining(dir: string, values: readonly string[]): string[] {
+  const hits: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile()) {
+        const text = fs.readFileSync(p).toString('latin1');
+        if (values.some((v) => text.includes(v))) hits.push(p);
+      }
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return hits;
+}
+
+describe('credentials from the command palette (packaged .vsix)', () => {
+  let wb: Workbench;
+  const apiKey = canary('api-key');
+  const appSecret = canary('app-secret');
+  const appId = randomUUID();
+  const secrets = [apiKey, appSecret];
+
+  const STEP_TITLES = ['Plan the Wix app\'s scopes', 'Set your API2Cart API key', 'Add the Wix App ID and App Secret Key',
+    'Catch the Instance ID', 'Add the store to API2Cart'];
+  /** Titles of the walkthrough steps shown as done (a ticked circle). */
+  const doneSteps = () => wb.page.locator('.getting-started-step')
+    .filter({ has: wb.page.locator('.codicon-getting-started-step-checked') })
+    .locator('.step-title').allInnerTexts();
+
+  before(async () => { wb = await Workbench.open(); });
+  after(async () => { await wb?.close(); });
+
+  it('shows the walkthrough with the guide\'s steps', async () => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.pick('Connect a Wix store to API2Cart');
+    const page = wb.page.locator('.gettingStartedContainer');
+    for (const title of STEP_TITLES) await page.getByText(title).first().waitFor();
+    assert.deepEqual(await doneSteps(), []);
+    await wb.screenshot('credentials-0-walkthrough');
+  });
+
+  it('sets the API key, app credentials and a one-line public key; the status bar follows', async () => {
+    assert.match(await wb.statusItem().innerText(), /API2Cart: not set up/);
+    await wb.screenshot('credentials-1-before');
+
+    await wb.runCommand('API2Cart Wix: Set API2Cart API Key');
+    await wb.answerInput('two words');
+    await wb.inputMessage().filter({ hasText: 'must not contain spaces' }).waitFor();
+    assert.equal(await wb.quickInput().getAttribute('type'), 'password', 'the key is typed into a password box');
+    await wb.screenshot('credentials-2-input-validation');
+    await wb.answerInput(apiKey);
+    await wb.notification('API2Cart API key saved.').waitFor();
+
+    await wb.runCommand('API2Cart Wix: Set Wix App Credentials');
+    await wb.page.locator('.quick-input-widget', { hasText: 'App ID' }).waitFor();
+    await wb.answerInput(appId);
+    await wb.page.locator('.quick-input-widget', { hasText: 'App Secret Key' }).waitFor();
+    await wb.answerInput(appSecret);
+    await wb.notification('Wix App ID and App Secret Key saved.').waitFor();
+    await wb.statusItem('credentials ready').waitFor();
+
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    await wb.runCommand('API2Cart Wix: Set Webhook Public Key');
+    await wb.pick('Paste it into an input box');
+    await wb.page.locator('.quick-input-widget', { hasText: 'Webhook Public Key' }).waitFor();
+    // As a person pastes it into a one-line box: the newlines arrive as spaces.
+    await wb.answerInput(pem.trim().replace(/\n/g, ' '));
+    await wb.notification('Webhook public key saved').waitFor();
+
+    assert.match(await wb.statusItem().innerText(), /API2Cart: credentials ready/);
+    await wb.statusItem().hover();
+    const tooltip = wb.page.locator('.monaco-hover, .workbench-hover', { hasText: 'Webhook public key: saved' }).first();
+    await tooltip.waitFor();
+    const tooltipText = await tooltip.innerText();
+    assert.match(tooltipText, /API2Cart API key: saved/);
+    assert.match(tooltipText, /Wix App ID and App Secret Key: saved/);
+    assert.match(tooltipText, /Next: Plan App Scopes/);
+    await wb.screenshot('credentials-3-after-tooltip');
+    assert.deepEqual(secrets.filter((v) => tooltipText.includes(v)), [], 'no secret in the tooltip');
+    await wb.page.mouse.move(640, 300);
+  });
+
+  it('opens Show Actions from the status bar with the next step first', async () => {
+    await wb.statusItem().click();
+    await wb.page.locator('.quick-input-widget', { hasText: 'API2Cart Wix — API2Cart: credentials ready' }).waitFor();
+    const rows = wb.page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor();
+    assert.match(await rows.first().innerText(), /Plan App Scopes/);
+    await wb.screenshot('credentials-4-show-actions');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('ticks the walkthrough steps whose commands ran', async () => {
+    // Reopened: Escape in Show Actions also took the Welcome page back to its overview.
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.pick('Connect a Wix store to API2Cart');
+    await wb.page.locator('.gettingStartedContainer .getting-started-step.expanded').first().waitFor();
+    await wb.page.waitForTimeout(500); // the slide-in animation, for the screenshot only
+    assert.deepEqual(await doneSteps(), ['Set your API2Cart API key', 'Add the Wix App ID and App Secret Key']);
+    await wb.screenshot('credentials-5-walkthrough-progress');
+  });
+
+  it('leaves no secret in the status bar, settings or logs', async () => {
+    const status = await wb.statusItem().innerText();
+    assert.deepEqual(secrets.filter((v) => status.includes(v)), []);
+    const userData = path.join(wb.scratchDir, 'user-data');
+    // Settings (user, machine, workspace) and every log file, the extension's own included.
+    const settingsFiles = ['User/settings.json', 'Machine/settings.json'].map((f) => path.join(userData, f));
+    const logs = path.join(userData, 'logs');
+    // The log is flushed in the background: wait until the extension's own lines are on disk.
+    for (let i = 0; filesContaining(logs, ['Webhook public key saved']).length === 0; i++) {
+      assert.ok(i < 100, 'the extension\'s log file is found and was written');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(
+      [...settingsFiles.filter((f) => filesContaining(path.dirname(f), secrets).includes(f)),
+        ...filesContaining(logs, secrets), ...filesContaining(path.join(wb.workspaceDir), secrets)],
+      []);
+  });
+});

@@ -1,0 +1,650 @@
+import { strict as assert } from 'node:assert';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SECRET_KEYS } from '../../src/core/profiles';
+import type { Services } from '../../src/vscode/services';
+
+const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
+const LOG_FILE_NAME = 'API2Cart Wix.log';
+const KEYRING_MESSAGE = /OS keyring is unavailable.*will not fall back to plain settings/;
+
+interface TestApi {
+  services: Services;
+  secrets: vscode.SecretStorage;
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Canary secrets: random, so a hit in a log or a setting can only come from this run. */
+const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
+
+type Severity = 'info' | 'warning' | 'error';
+type Picker = (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | vscode.QuickPickItem[] | undefined;
+
+interface InputCall {
+  readonly options: vscode.InputBoxOptions;
+  /** What the validator said to each rejected attempt, as the box shows it under the input. */
+  readonly rejected: string[];
+  accepted?: string;
+}
+
+/**
+ * Plays the person at the keyboard: replaces the window's input box, quick pick, open dialog and
+ * notifications with scripted answers. The test files run in the extension's own API object, so
+ * the extension's commands see these replacements (checked by `inputs`/`picks` being recorded).
+ * An input box runs its validateInput on each scripted attempt and, like VS Code, accepts only an
+ * attempt without an error message; when every attempt is rejected the person presses Escape.
+ */
+class ScriptedUi {
+  readonly inputs: InputCall[] = [];
+  readonly picks: { items: readonly vscode.QuickPickItem[]; options?: vscode.QuickPickOptions }[] = [];
+  readonly messages: { severity: Severity; message: string; detail?: string; modal: boolean; buttons: string[] }[] = [];
+  private readonly inputScript: string[][] = [];
+  private readonly pickScript: Picker[] = [];
+  private readonly dialogScript: (vscode.Uri[] | undefined)[] = [];
+  private readonly replies: { match: RegExp; button: string }[] = [];
+  private readonly originals = new Map<string, unknown>();
+
+  /** The next input box receives these attempts in turn. */
+  input(...attempts: string[]): this {
+    this.inputScript.push(attempts);
+    return this;
+  }
+
+  pick(picker: Picker): this {
+    this.pickScript.push(picker);
+    return this;
+  }
+
+  pickLabel(label: RegExp): this {
+    return this.pick((items) => items.find((i) => label.test(i.label)));
+  }
+
+  openDialog(result: vscode.Uri[] | undefined): this {
+    this.dialogScript.push(result);
+    return this;
+  }
+
+  /** Press `button` on the first message matching `match`. */
+  reply(match: RegExp, button: string): this {
+    this.replies.push({ match, button });
+    return this;
+  }
+
+  install(): void {
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const replace = (name: string, fn: unknown) => {
+      this.originals.set(name, window[name]);
+      window[name] = fn;
+    };
+    replace('showInputBox', async (options: vscode.InputBoxOptions = {}) => {
+      const call: InputCall = { options, rejected: [] };
+      this.inputs.push(call);
+      for (const attempt of this.inputScript.shift() ?? []) {
+        const verdict = await options.validateInput?.(attempt);
+        const message = typeof verdict === 'string' ? verdict : verdict?.severity === vscode.InputBoxValidationSeverity.Error ? verdict.message : undefined;
+        if (!message) return (call.accepted = attempt);
+        call.rejected.push(message);
+      }
+      return undefined;
+    });
+    replace('showQuickPick', async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+      const resolved = await items;
+      this.picks.push({ items: resolved, options });
+      const picked = this.pickScript.shift()?.(resolved);
+      return options?.canPickMany && picked !== undefined && !Array.isArray(picked) ? [picked] : picked;
+    });
+    replace('showOpenDialog', async () => this.dialogScript.shift());
+    const message = (severity: Severity) => async (text: string, ...rest: unknown[]) => {
+      const first = rest[0];
+      const options = typeof first === 'object' && first !== null && !('title' in first) ? (first as vscode.MessageOptions) : undefined;
+      const buttons = (options ? rest.slice(1) : rest).map((b) => (typeof b === 'string' ? b : (b as vscode.MessageItem).title));
+      this.messages.push({ severity, message: text, detail: options?.detail, modal: options?.modal === true, buttons });
+      const reply = this.replies.find((r) => r.match.test(text));
+      return reply && buttons.includes(reply.button) ? reply.button : undefined;
+    };
+    replace('showInformationMessage', message('info'));
+    replace('showWarningMessage', message('warning'));
+    replace('showErrorMessage', message('error'));
+  }
+
+  restore(): void {
+    const window = vscode.window as unknown as Record<string, unknown>;
+    for (const [name, original] of this.originals) window[name] = original;
+    this.originals.clear();
+  }
+
+  messagesOf(severity: Severity): string[] {
+    return this.messages.filter((m) => m.severity === severity).map((m) => m.message);
+  }
+
+  /** Everything a person was shown: titles, prompts, labels, messages. */
+  shownText(): string {
+    return JSON.stringify({
+      inputs: this.inputs.map((i) => ({ ...i.options, validateInput: undefined, rejected: i.rejected })),
+      picks: this.picks,
+      messages: this.messages,
+    });
+  }
+}
+
+function rsaKeys() {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    spkiPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}
+
+/** A PEM as it arrives from a one-line input box: newlines turned into spaces. */
+const oneLine = (pem: string) => pem.trim().replace(/\n/g, ' ');
+
+describe('credentials, store profiles and status bar', function () {
+  this.timeout(30_000);
+  let api: TestApi;
+  let s: Services;
+  let ui: ScriptedUi;
+  /** Every canary any test stored: none may show up in logs, settings or the status bar. */
+  const canaries: string[] = [];
+  const secretCanary = (name: string) => {
+    const value = canary(name);
+    canaries.push(value);
+    return value;
+  };
+
+  const stored = (key: string) => api.secrets.get(key);
+  const run = (command: string) => vscode.commands.executeCommand(command);
+  /** The status after every pending change has been redrawn. */
+  async function presentation() {
+    await s.status.refresh();
+    const view = s.status.presentation;
+    assert.ok(view, 'the status bar has been drawn');
+    return view;
+  }
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed in the extension host`);
+    await waitFor(() => (ext.isActive ? true : undefined), 'activation', 30_000);
+    api = ext.exports;
+    s = api.services;
+  });
+
+  beforeEach(async () => {
+    const cleared = await s.profiles.forgetAll();
+    assert.ok(cleared.ok, 'secret storage starts empty');
+    await s.status.setError(undefined);
+    ui = new ScriptedUi();
+    ui.install();
+  });
+
+  afterEach(() => ui.restore());
+
+  after(async () => {
+    await s?.profiles.forgetAll();
+  });
+
+  describe('Set API2Cart API Key', () => {
+    it('saves the key from a password box that keeps focus, and says so', async () => {
+      const key = secretCanary('api-key');
+      ui.input(`  ${key}  `);
+      await run('api2cartWix.setApiKey');
+      assert.equal(ui.inputs.length, 1, 'one input box was shown');
+      const box = ui.inputs[0].options;
+      assert.equal(box.password, true);
+      assert.equal(box.ignoreFocusOut, true);
+      assert.equal(await stored(SECRET_KEYS.apiKey), key, 'stored trimmed');
+      assert.deepEqual(ui.messagesOf('info'), ['API2Cart API key saved.']);
+      assert.match((await presentation()).tooltip, /API2Cart API key: saved/);
+    });
+
+    it('rejects an empty key or one with spaces with a clear message, and stores nothing', async () => {
+      ui.input('', 'two words', 'line\nbreak');
+      await run('api2cartWix.setApiKey');
+      assert.deepEqual(ui.inputs[0].rejected, [
+        'The API2Cart API key is empty. Paste it again.',
+        'The API2Cart API key must not contain spaces or line breaks. Check that it was copied whole and alone.',
+        'The API2Cart API key must not contain spaces or line breaks. Check that it was copied whole and alone.',
+      ]);
+      assert.equal(await stored(SECRET_KEYS.apiKey), undefined);
+      assert.deepEqual(ui.messages, [], 'cancelling says nothing');
+    });
+
+    it('tells the person when a key is already saved and replaces it', async () => {
+      const first = secretCanary('api-key');
+      const second = secretCanary('api-key');
+      ui.input(first).input(second);
+      await run('api2cartWix.setApiKey');
+      await run('api2cartWix.setApiKey');
+      assert.equal(ui.inputs[0].options.placeHolder, undefined);
+      assert.match(ui.inputs[1].options.placeHolder ?? '', /A key is saved; enter a new one to replace it/);
+      assert.equal(await stored(SECRET_KEYS.apiKey), second);
+    });
+  });
+
+  describe('Set Wix App Credentials', () => {
+    it('saves the App ID (normalised) and the App Secret Key from a password box', async () => {
+      const appId = randomUUID();
+      const secret = secretCanary('app-secret');
+      ui.input(appId.toUpperCase()).input(secret);
+      await run('api2cartWix.setAppCredentials');
+      assert.equal(ui.inputs.length, 2);
+      assert.equal(ui.inputs[0].options.password, undefined, 'the App ID is not secret');
+      assert.equal(ui.inputs[1].options.password, true);
+      assert.ok(ui.inputs.every((i) => i.options.ignoreFocusOut === true));
+      assert.equal(await stored(SECRET_KEYS.appId), appId);
+      assert.equal(await stored(SECRET_KEYS.appSecret), secret);
+      assert.deepEqual(ui.messagesOf('info'), ['Wix App ID and App Secret Key saved.']);
+    });
+
+    it('offers the saved App ID as the default next time', async () => {
+      const appId = randomUUID();
+      ui.input(appId).input(secretCanary('app-secret'));
+      await run('api2cartWix.setAppCredentials');
+      ui.input(); // Escape on the App ID box
+      await run('api2cartWix.setAppCredentials');
+      assert.equal(ui.inputs[2].options.value, appId);
+    });
+
+    it('rejects an App ID that is not a UUID, and a secret with spaces, storing nothing', async () => {
+      const appId = randomUUID();
+      ui.input('my-app', `{${appId}}`, appId).input('', 'has a space');
+      await run('api2cartWix.setAppCredentials');
+      assert.deepEqual(ui.inputs[0].rejected, [
+        'App ID must be a UUID like 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d.',
+        'App ID must be a UUID like 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d, without the braces.',
+      ]);
+      assert.deepEqual(ui.inputs[1].rejected, [
+        'The App Secret Key is empty. Paste it again.',
+        'The App Secret Key must not contain spaces or line breaks. Check that it was copied whole and alone.',
+      ]);
+      assert.equal(await stored(SECRET_KEYS.appId), undefined, 'a cancelled second step keeps the first one too');
+      assert.equal(await stored(SECRET_KEYS.appSecret), undefined);
+    });
+  });
+
+  describe('Set Webhook Public Key', () => {
+    it('accepts a PEM pasted into the one-line box (newlines turned into spaces)', async () => {
+      const { spkiPem } = rsaKeys();
+      ui.pickLabel(/Paste it into an input box/).input(oneLine(spkiPem));
+      await run('api2cartWix.setPublicKey');
+      assert.deepEqual(ui.picks[0].items.map((i) => i.label), [
+        '$(edit) Paste it into an input box', '$(clippy) Read it from the clipboard', '$(file) Read it from a file…',
+      ]);
+      assert.equal(await stored(SECRET_KEYS.publicKey), spkiPem, 'stored as normalised SPKI PEM');
+      assert.deepEqual(ui.messagesOf('info'), ['Webhook public key saved: webhooks will be verified with it.']);
+    });
+
+    it('accepts base64 of the PEM', async () => {
+      const { spkiPem } = rsaKeys();
+      ui.pickLabel(/input box/).input(Buffer.from(spkiPem).toString('base64'));
+      await run('api2cartWix.setPublicKey');
+      assert.equal(await stored(SECRET_KEYS.publicKey), spkiPem);
+    });
+
+    it('rejects junk, a private key and a non-RSA key on entry, storing nothing', async () => {
+      const { privatePem } = rsaKeys();
+      const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      ui.pickLabel(/input box/).input('hello world', oneLine(privatePem), oneLine(ecPem));
+      await run('api2cartWix.setPublicKey');
+      const [junk, privateKey, ec] = ui.inputs[0].rejected;
+      assert.match(junk, /^That is not a public key\. Paste the PEM/);
+      assert.match(privateKey, /^That is a private key; paste the public key/);
+      assert.match(ec, /^That key is EC, not RSA/);
+      assert.ok(!ui.shownText().includes(privatePem.split('\n')[1]), 'the pasted private key is never echoed');
+      assert.equal(await stored(SECRET_KEYS.publicKey), undefined);
+    });
+
+    it('reads the key from the clipboard', async () => {
+      const { spkiPem } = rsaKeys();
+      await vscode.env.clipboard.writeText(spkiPem);
+      ui.pickLabel(/clipboard/);
+      await run('api2cartWix.setPublicKey');
+      assert.equal(await stored(SECRET_KEYS.publicKey), spkiPem);
+    });
+
+    it('explains a clipboard that holds no key, with a button to try again, and stores nothing', async () => {
+      await vscode.env.clipboard.writeText('not a key at all');
+      ui.pickLabel(/clipboard/);
+      await run('api2cartWix.setPublicKey');
+      assert.equal(ui.messages.length, 1);
+      assert.equal(ui.messages[0].severity, 'error');
+      assert.match(ui.messages[0].message, /^That is not a public key/);
+      assert.deepEqual(ui.messages[0].buttons, ['Set Webhook Public Key…']);
+      assert.equal(await stored(SECRET_KEYS.publicKey), undefined);
+    });
+
+    it('reads the key from a file', async () => {
+      const { spkiPem } = rsaKeys();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'api2cart-wix-key-'));
+      try {
+        const file = path.join(dir, 'webhook-public.pem');
+        fs.writeFileSync(file, spkiPem);
+        ui.pickLabel(/file/).openDialog([vscode.Uri.file(file)]);
+        await run('api2cartWix.setPublicKey');
+        assert.equal(await stored(SECRET_KEYS.publicKey), spkiPem);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('Set Instance ID', () => {
+    it('creates an active store profile with an optional label, offering the next step', async () => {
+      const instanceId = randomUUID();
+      ui.input(instanceId).input('My Wix Shop');
+      await run('api2cartWix.setInstanceId');
+      const active = await s.profiles.getActiveProfile();
+      assert.ok(active.ok && active.value);
+      assert.equal(active.value.instanceId, instanceId);
+      assert.equal(active.value.label, 'My Wix Shop');
+      assert.deepEqual(ui.messages.map((m) => [m.message, m.buttons]), [['Store "My Wix Shop" created and made active.', ['Add Store to API2Cart']]]);
+      assert.match((await presentation()).tooltip, new RegExp(`Active store: My Wix Shop \\(instance ${instanceId}\\), not added to API2Cart yet`));
+    });
+
+    it('updates an existing store, offering its label for editing', async () => {
+      const instanceId = randomUUID();
+      ui.input(instanceId).input('First name').input(instanceId.toUpperCase()).input('Second name');
+      await run('api2cartWix.setInstanceId');
+      await run('api2cartWix.setInstanceId');
+      assert.equal(ui.inputs[3].options.value, 'First name');
+      assert.equal(ui.messages[1].message, 'Store "Second name" updated and made active.');
+      const list = await s.profiles.listProfiles();
+      assert.ok(list.ok);
+      assert.deepEqual(list.value.map((p) => [p.instanceId, p.label]), [[instanceId, 'Second name']]);
+    });
+
+    it('rejects an id that is not a UUID, creating nothing', async () => {
+      ui.input('12345', `{${randomUUID()}}`);
+      await run('api2cartWix.setInstanceId');
+      assert.deepEqual(ui.inputs[0].rejected, [
+        'Instance ID must be a UUID like 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d.',
+        'Instance ID must be a UUID like 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d, without the braces.',
+      ]);
+      const list = await s.profiles.listProfiles();
+      assert.ok(list.ok);
+      assert.equal(list.value.length, 0);
+    });
+  });
+
+  describe('Switch Store', () => {
+    it('makes the picked store active and the status bar names it', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      assert.ok((await s.profiles.upsertProfileByInstanceId(a, { label: 'Shop A' })).ok);
+      assert.ok((await s.profiles.upsertProfileByInstanceId(b, { label: 'Shop B' })).ok);
+      ui.pickLabel(/Shop B/);
+      await run('api2cartWix.switchStore');
+      const items = ui.picks[0].items;
+      assert.deepEqual(items.map((i) => i.label), ['$(check) Shop A', 'Shop B'], 'the active one is ticked');
+      assert.match(items[1].detail ?? '', new RegExp(`${b} · not added yet`));
+      const active = await s.profiles.getActiveProfile();
+      assert.equal(active.ok && active.value?.instanceId, b);
+      assert.deepEqual(ui.messagesOf('info'), ['Active store: Shop B']);
+      assert.match((await presentation()).tooltip, /Active store: Shop B/);
+    });
+
+    it('with no stores yet, explains how one is made and offers Set Instance ID', async () => {
+      const instanceId = randomUUID();
+      ui.reply(/No stores yet/, 'Set Instance ID…').input(instanceId).input('');
+      await run('api2cartWix.switchStore');
+      assert.equal(ui.picks.length, 0);
+      assert.match(ui.messages[0].message, /No stores yet\. A store is created from an App Installed webhook or by setting its Instance ID\./);
+      const active = await s.profiles.getActiveProfile();
+      assert.equal(active.ok && active.value?.instanceId, instanceId, 'the offered command ran');
+    });
+  });
+
+  describe('Forget Credentials', () => {
+    async function storeEverything() {
+      assert.ok((await s.profiles.setApiKey(secretCanary('api-key'))).ok);
+      assert.ok((await s.profiles.setAppCredentials(randomUUID(), secretCanary('app-secret'))).ok);
+      const instanceId = randomUUID();
+      assert.ok((await s.profiles.upsertProfileByInstanceId(instanceId, { label: 'Shop' })).ok);
+      assert.ok((await s.profiles.setStoreKey(instanceId, secretCanary('store-key'))).ok);
+      return instanceId;
+    }
+
+    it('deletes only the ticked items after a modal confirmation', async () => {
+      const instanceId = await storeEverything();
+      ui.pick((items) => items.filter((i) => /API2Cart API key|App Secret Key/.test(i.label))).reply(/Forget 2 item/, 'Forget');
+      await run('api2cartWix.forgetCredentials');
+      const labels = ui.picks[0].items.map((i) => i.label).join('\n');
+      assert.match(labels, /\$\(lock\) API2Cart API key/);
+      assert.ok(ui.picks[0].options?.canPickMany);
+      const warning = ui.messages.find((m) => m.severity === 'warning');
+      assert.ok(warning?.modal, 'confirmed in a modal dialog');
+      assert.match(warning.detail ?? '', /API2Cart API key/);
+      assert.equal(await stored(SECRET_KEYS.apiKey), undefined);
+      assert.equal(await stored(SECRET_KEYS.appSecret), undefined);
+      assert.notEqual(await stored(SECRET_KEYS.appId), undefined, 'not ticked, kept');
+      const key = await s.profiles.getStoreKey(instanceId);
+      assert.ok(key.ok && key.value !== undefined, 'the store key was not ticked');
+    });
+
+    it('forgets everything when every item is ticked, and the status bar starts over', async () => {
+      await storeEverything();
+      ui.pick((items) => [...items]).reply(/Forget everything/, 'Forget');
+      await run('api2cartWix.forgetCredentials');
+      const summary = await s.profiles.summary();
+      assert.ok(summary.ok);
+      assert.deepEqual([summary.value.hasApiKey, summary.value.hasAppId, summary.value.hasAppSecret, summary.value.profileCount], [false, false, false, 0]);
+      const ours = (await api.secrets.keys()).filter((k) => k.startsWith('api2cartWix.') && !k.startsWith('api2cartWix.test.'));
+      assert.deepEqual(ours, []);
+      assert.equal((await presentation()).state, 'not-set-up');
+    });
+
+    it('deletes nothing when the confirmation is dismissed', async () => {
+      await storeEverything();
+      ui.pick((items) => [...items]);
+      await run('api2cartWix.forgetCredentials');
+      assert.notEqual(await stored(SECRET_KEYS.apiKey), undefined);
+    });
+  });
+
+  describe('Show Actions', () => {
+    it('offers the next step first and runs the one picked', async () => {
+      const key = secretCanary('api-key');
+      ui.pick((items) => items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator)).input(key);
+      await run('api2cartWix.showActions');
+      const items = ui.picks[0].items;
+      assert.equal(items[0].label, 'Next steps');
+      assert.equal(items[0].kind, vscode.QuickPickItemKind.Separator);
+      assert.equal(items[1].label, 'Set API2Cart API Key');
+      assert.match(ui.picks[0].options?.title ?? '', /API2Cart Wix — API2Cart: not set up/);
+      assert.equal(await stored(SECRET_KEYS.apiKey), key, 'the picked step ran');
+      const next = (await presentation()).nextSteps[0];
+      assert.equal(next.label, 'Set Wix App Credentials', 'the next step moves on');
+    });
+  });
+
+  describe('status bar', () => {
+    it('moves from "not set up" to "credentials ready" to "connected" as credentials are set', async () => {
+      let view = await presentation();
+      assert.equal(view.state, 'not-set-up');
+      assert.equal(view.text, '$(plug) API2Cart: not set up');
+      assert.match(view.tooltip, /API2Cart API key: missing/);
+      assert.match(view.tooltip, /Next: Set API2Cart API Key\./);
+
+      ui.input(secretCanary('api-key'));
+      await run('api2cartWix.setApiKey');
+      view = await presentation();
+      assert.equal(view.state, 'not-set-up');
+      assert.match(view.tooltip, /API2Cart API key: saved/);
+      assert.match(view.tooltip, /Next: Set Wix App Credentials\./);
+
+      ui.input(randomUUID()).input(secretCanary('app-secret'));
+      await run('api2cartWix.setAppCredentials');
+      view = await presentation();
+      assert.equal(view.state, 'credentials-ready');
+      assert.equal(view.text, '$(key) API2Cart: credentials ready');
+
+      const instanceId = randomUUID();
+      ui.input(instanceId).input('Corner Shop');
+      await run('api2cartWix.setInstanceId');
+      view = await presentation();
+      assert.equal(view.state, 'credentials-ready');
+      assert.match(view.tooltip, /Next: Add Store to API2Cart\./);
+
+      // What Add Store leaves behind: the store key.
+      assert.ok((await s.profiles.setStoreKey(instanceId, secretCanary('store-key'))).ok);
+      view = await presentation();
+      assert.equal(view.state, 'connected');
+      assert.equal(view.text, '$(check) API2Cart: Corner Shop');
+    });
+
+    it('follows changes made in another window (secrets.onDidChange)', async () => {
+      assert.equal((await presentation()).state, 'not-set-up');
+      // Written straight into SecretStorage, past the profile service, as another window would.
+      await api.secrets.store(SECRET_KEYS.apiKey, secretCanary('api-key'));
+      await api.secrets.store(SECRET_KEYS.appId, randomUUID());
+      await api.secrets.store(SECRET_KEYS.appSecret, secretCanary('app-secret'));
+      await waitFor(() => (s.status.presentation?.state === 'credentials-ready' ? true : undefined), 'the status to follow');
+      await api.secrets.delete(SECRET_KEYS.appSecret);
+      await waitFor(() => (s.status.presentation?.state === 'not-set-up' ? true : undefined), 'the status to follow a delete');
+    });
+  });
+
+  describe('when SecretStorage fails (no keyring)', () => {
+    const methods = ['get', 'store', 'delete', 'keys'] as const;
+    let restoreSecrets: (() => void) | undefined;
+
+    /** The failing store goes in where the extension's SecretStorage is: its own methods reject. */
+    function breakSecretStorage(): void {
+      const target = api.secrets as unknown as Record<string, unknown>;
+      const saved = methods.map((m) => [m, Object.getOwnPropertyDescriptor(target, m)] as const);
+      for (const m of methods) target[m] = () => Promise.reject(new Error('Cannot create an item in a locked collection'));
+      restoreSecrets = () => {
+        for (const [m, descriptor] of saved) {
+          if (descriptor) Object.defineProperty(target, m, descriptor);
+          else delete target[m];
+        }
+      };
+    }
+
+    afterEach(() => {
+      restoreSecrets?.();
+      restoreSecrets = undefined;
+    });
+
+    it('explains the failure, writes nothing to settings and shows the error in the status bar', async () => {
+      const key = secretCanary('api-key');
+      breakSecretStorage();
+      ui.input(key);
+      await run('api2cartWix.setApiKey');
+      const errors = ui.messagesOf('error');
+      assert.equal(errors.length, 1);
+      assert.match(errors[0], KEYRING_MESSAGE);
+      assert.equal(ui.messagesOf('info').length, 0, 'nothing claims to be saved');
+
+      const view = await presentation();
+      assert.equal(view.state, 'error');
+      assert.match(view.tooltip, KEYRING_MESSAGE);
+
+      // Next time the storage is found broken before a secret is typed.
+      ui.input(secretCanary('api-key'));
+      await run('api2cartWix.setApiKey');
+      assert.equal(ui.inputs.length, 1, 'no second input box');
+      assert.match(ui.messagesOf('error')[1], KEYRING_MESSAGE);
+
+      await assertNoSettingHolds(canaries);
+      restoreSecrets?.();
+      assert.equal(await stored(SECRET_KEYS.apiKey), undefined, 'nothing was stored anywhere');
+    });
+  });
+
+  describe('walkthrough', () => {
+    it('has one step per guide step, each completed by its command', async () => {
+      const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+      const [walkthrough] = manifest.contributes.walkthroughs as { steps: { id: string; completionEvents: string[] }[] }[];
+      const registered = new Set(await vscode.commands.getCommands(true));
+      assert.deepEqual(walkthrough.steps.map((st) => st.id), ['planScopes', 'apiKey', 'appCredentials', 'instanceId', 'addStore']);
+      for (const step of walkthrough.steps) {
+        const commands = step.completionEvents.filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
+        assert.ok(commands.length > 0 && commands.every((c) => registered.has(c)), `${step.id} completes on a registered command`);
+      }
+      // Steps also complete from the stored state, so credentials set before the page opens count.
+      const contexts = Object.fromEntries(walkthrough.steps.map((st) => [st.id, st.completionEvents.filter((e) => e.startsWith('onContext:'))]));
+      assert.deepEqual(contexts, {
+        planScopes: [],
+        apiKey: ['onContext:api2cartWix.hasApiKey'],
+        appCredentials: ['onContext:api2cartWix.hasAppCredentials'],
+        instanceId: ['onContext:api2cartWix.hasStore'],
+        addStore: ['onContext:api2cartWix.storeAdded'],
+      });
+    });
+  });
+
+  describe('no secret leaves SecretStorage', () => {
+    it('appears in no log line, setting, status text or tooltip', async () => {
+      // Exercise every path once more so this test stands on its own.
+      const key = secretCanary('api-key');
+      const secret = secretCanary('app-secret');
+      const instanceId = randomUUID();
+      ui.input(key).input(randomUUID()).input(secret).input(instanceId).input('');
+      await run('api2cartWix.setApiKey');
+      await run('api2cartWix.setAppCredentials');
+      await run('api2cartWix.setInstanceId');
+      assert.ok((await s.profiles.setStoreKey(instanceId, secretCanary('store-key'))).ok);
+      // A library error that echoes a secret must still be masked on its way to the log.
+      s.log.error(`simulated failure while sending ${key}`);
+      const view = await presentation();
+      assert.equal(view.state, 'connected');
+
+      assert.ok(canaries.length >= 10, 'the earlier tests stored their canaries too');
+      const log = await readLog();
+      assert.match(log, /API2Cart API key saved\./, 'the log is the extension\'s and is written');
+      assert.match(log, /simulated failure while sending •••/);
+      assertContainsNone(log, canaries, 'the log file');
+      assertContainsNone(`${view.text}\n${view.tooltip}\n${JSON.stringify(view.nextSteps)}`, canaries, 'the status bar');
+      assertContainsNone(ui.shownText(), canaries, 'what the person was shown');
+      await assertNoSettingHolds(canaries);
+    });
+  });
+
+  /** The extension's LogOutputChannel file, read after a marker line shows it is flushed. */
+  async function readLog(): Promise<string> {
+    const marker = `log flushed ${randomUUID()}`;
+    s.log.info(marker);
+    const file = path.join(s.context.logUri.fsPath, LOG_FILE_NAME);
+    return waitFor(() => {
+      const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      return text.includes(marker) ? text : undefined;
+    }, 'the log file to be written');
+  }
+
+  async function assertNoSettingHolds(values: readonly string[]): Promise<void> {
+    // Every level of every setting the extension contributes still holds only its default.
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const config = vscode.workspace.getConfiguration();
+    for (const name of Object.keys(manifest.contributes.configuration.properties)) {
+      const inspected = config.inspect(name);
+      assert.deepEqual([inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue], [undefined, undefined, undefined], name);
+    }
+    assertContainsNone(JSON.stringify(vscode.workspace.getConfiguration('api2cartWix')), values, 'the api2cartWix configuration');
+    // And the settings files themselves: user, machine (code-server) and workspace.
+    const userDataDir = path.resolve(s.context.globalStorageUri.fsPath, '..', '..', '..');
+    const files = [
+      path.join(userDataDir, 'User', 'settings.json'),
+      path.join(userDataDir, 'Machine', 'settings.json'),
+      ...(vscode.workspace.workspaceFolders ?? []).map((f) => path.join(f.uri.fsPath, '.vscode', 'settings.json')),
+    ];
+    assert.ok(fs.existsSync(files[0]), `the user settings file is where expected: ${files[0]}`);
+    for (const file of files.filter((f) => fs.existsSync(f))) assertContainsNone(fs.readFileSync(file, 'utf8'), values, file);
+  }
+});
+
+function assertContainsNone(text: string, values: readonly string[], where: string): void {
+  const found = values.filter((v) => text.includes(v));
+  assert.deepEqual(found.length, 0, `${found.length} secret value(s) found in ${where}`);
+}
