@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { profileDisplayName } from '../../core/profiles';
+import type { Problem, Result } from '../../core/result';
+import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook';
+import { webhookCore } from '../lazyCore';
+import { showProblem } from '../problems';
+import { readSettings } from '../settings';
+import { decodeOptions, decodeWithStoredKey } from './decodeCommand';
+import { eventJson, eventSummary, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
+import { offerInstanceId, openJsonLabel } from './useInstanceId';
+import type { WebhookContext } from './webhookContext';
+
+// Tokens minted by Send Test Webhook in this window; a few, so a retry of a recent one still matches.
+const MAX_TEST_TOKENS = 10;
+const PORTS_VIEW_COMMAND = '~remote.forwardedPorts.focus';
+
+interface MenuItem extends vscode.QuickPickItem {
+  readonly choice: 'deliveries' | 'copy' | 'test' | 'log' | 'stop';
+}
+
+interface DeliveryItem extends vscode.QuickPickItem {
+  readonly delivery: Delivery;
+}
+
+/**
+ * The local webhook receiver as the commands see it: start and stop, the list of recent
+ * deliveries, what each delivery does (offer the instance id, mark a removed store) and
+ * Send Test Webhook. The HTTP side (answering Wix in time, duplicates, limits) is the core's.
+ */
+export class ReceiverController implements vscode.Disposable {
+  private receiver: WebhookReceiver | undefined;
+  private starting: Promise<void> | undefined;
+  /** The deliveries of the last receiver, still listed after it stopped. */
+  private stoppedHistory: readonly Delivery[] = [];
+  /** token → the throwaway public key it was signed with. */
+  private readonly testTokens = new Map<string, string>();
+  /** Rejections are shown once per kind per run: a retrying sender must not bury the window. */
+  private readonly shownProblems = new Set<string>();
+  private disposed = false;
+
+  constructor(private readonly ctx: WebhookContext) {}
+
+  get url(): string | undefined {
+    return this.receiver?.url;
+  }
+
+  /** Recent deliveries, newest first. */
+  deliveries(): readonly Delivery[] {
+    return [...(this.receiver?.deliveries() ?? this.stoppedHistory)].reverse();
+  }
+
+  /** Start Webhook Receiver; when it already runs, offer what can be done with it instead. */
+  async start(): Promise<void> {
+    if (this.receiver) return this.showRunningMenu();
+    this.starting ??= this.listen().finally(() => { this.starting = undefined; });
+    return this.starting;
+  }
+
+  private async listen(): Promise<void> {
+    const { s, log } = this.ctx;
+    const { host, port, path } = readSettings().webhook;
+    const started = await webhookCore().startWebhookReceiver({
+      host, port, path,
+      decode: body => this.decode(body),
+      onDelivery: delivery => this.onDelivery(delivery),
+      onDuplicate: delivery => log.info(`${describeDelivery(delivery, this.viewOf(delivery))}: a retry of an earlier delivery, answered 200 and not processed again`),
+      onInternalError: error => log.error(`webhook receiver: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    if (!started.ok) {
+      log.error(`could not start on ${host}:${port}${path}: ${started.error.message}`);
+      return showProblem(started.error, s.redactor, () => this.start());
+    }
+    if (this.disposed) {
+      await started.value.stop();
+      return;
+    }
+    this.receiver = started.value;
+    this.shownProblems.clear();
+    await s.status.setReceiver(this.receiver.url);
+    log.info(`listening at ${this.receiver.url}`);
+    void this.announce(this.receiver);
+  }
+
+  private async announce(receiver: WebhookReceiver): Promise<void> {
+    const copy = vscode.l10n.t('Copy URL');
+    const ports = vscode.l10n.t('Open Ports View');
+    const hasPortsView = (await vscode.commands.getCommands(true)).includes(PORTS_VIEW_COMMAND);
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Webhook receiver listening at {0}. Wix needs a public HTTPS URL: forward port {1} (Ports view) or point any tunnel at it, then subscribe the App Installed webhook to that URL + {2}.',
+        receiver.url, receiver.address.port, new URL(receiver.url).pathname),
+      copy, ...(hasPortsView ? [ports] : []));
+    if (choice === copy) {
+      await vscode.env.clipboard.writeText(receiver.url);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0}', receiver.url));
+    } else if (choice === ports) {
+      await vscode.commands.executeCommand(PORTS_VIEW_COMMAND);
+    }
+  }
+
+  private async showRunningMenu(): Promise<void> {
+    const url = this.receiver?.url ?? '';
+    const items: MenuItem[] = [
+      { label: vscode.l10n.t('$(list-unordered) Show Deliveries'), description: vscode.l10n.t('{0} so far', this.deliveries().length), choice: 'deliveries' },
+      { label: vscode.l10n.t('$(copy) Copy URL'), description: url, choice: 'copy' },
+      { label: vscode.l10n.t('$(beaker) Send Test Webhook'), choice: 'test' },
+      { label: vscode.l10n.t('$(output) Show Webhook Log'), choice: 'log' },
+      { label: vscode.l10n.t('$(debug-stop) Stop Webhook Receiver'), choice: 'stop' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Webhook receiver listening at {0}', url),
+      placeHolder: vscode.l10n.t('The receiver is running'),
+    });
+    switch (picked?.choice) {
+      case 'deliveries': return this.showDeliveries();
+      case 'copy': return vscode.env.clipboard.writeText(url);
+      case 'test': return this.sendTestWebhook();
+      case 'log': return this.ctx.log.show();
+      case 'stop': return this.stop();
+    }
+  }
+
+  /** A quick pick of recent deliveries (time, event, instance, verified, status); a pick opens its JSON. */
+  async showDeliveries(): Promise<void> {
+    const list = this.deliveries();
+    if (list.length === 0) {
+      void vscode.window.showInformationMessage(this.receiver
+        ? vscode.l10n.t('No deliveries yet. Send a test webhook, or install the app on a Wix site.')
+        : vscode.l10n.t('No deliveries: the webhook receiver has not received anything.'));
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(list.map(d => deliveryItem(d, this.viewOf(d))), {
+      title: vscode.l10n.t('Webhook deliveries (newest first)'),
+      placeHolder: vscode.l10n.t('Pick one to open it as JSON'),
+      matchOnDescription: true, matchOnDetail: true,
+    });
+    if (picked?.delivery) await this.openDelivery(picked.delivery);
+  }
+
+  private async openDelivery(delivery: Delivery): Promise<void> {
+    const view = this.viewOf(delivery);
+    await (view
+      ? this.ctx.documents.show(view.event.eventType, eventJson(view))
+      : this.ctx.documents.show(`rejected-${delivery.status}`, rejectedDeliveryJson(delivery, this.source())));
+  }
+
+  async stop(): Promise<void> {
+    await this.starting;
+    const receiver = this.receiver;
+    if (!receiver) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The webhook receiver is not running.'));
+      return;
+    }
+    this.receiver = undefined;
+    this.stoppedHistory = receiver.deliveries();
+    await receiver.stop();
+    await this.ctx.s.status.setReceiver(undefined);
+    this.ctx.log.info(`stopped; port ${receiver.address.port} is free`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Webhook receiver stopped; port {0} is free.', receiver.address.port));
+  }
+
+  /**
+   * Send Test Webhook signs a sample AppInstalled with a throwaway key, which can never match the
+   * app's stored public key. Rather than decoding it unverified (which would test less), the
+   * receiver verifies exactly the tokens minted here with their own key and marks them
+   * "test webhook, signed with a throwaway key"; any other body goes through the stored key as
+   * usual, so nobody outside this window can use the exception.
+   */
+  private async decode(body: string): Promise<Result<WebhookEvent, Problem>> {
+    const testKey = this.testTokens.get(body.trim());
+    if (testKey === undefined) return decodeWithStoredKey(this.ctx.s, body);
+    const stored = await decodeOptions(this.ctx.s);
+    return webhookCore().decodeWebhook(body, { publicKeyPem: testKey, expectedAppId: stored.ok ? stored.value.expectedAppId : undefined });
+  }
+
+  private viewOf(delivery: Delivery): EventView | undefined {
+    if (!delivery.event) return undefined;
+    return { event: delivery.event, test: this.testTokens.has(delivery.body.trim()), source: this.source() };
+  }
+
+  private source(): string {
+    return vscode.l10n.t('webhook receiver');
+  }
+
+  private async onDelivery(delivery: Delivery): Promise<void> {
+    const { s, log } = this.ctx;
+    const view = this.viewOf(delivery);
+    const line = describeDelivery(delivery, view);
+    if (!view) {
+      log.warn(line);
+      const problem = delivery.problem;
+      if (problem && !this.shownProblems.has(problem.kind)) {
+        this.shownProblems.add(problem.kind);
+        void showProblem({ ...problem, message: vscode.l10n.t('A webhook delivery was rejected ({0}). {1}', delivery.status, problem.message) }, s.redactor);
+      }
+      return;
+    }
+    log.info(line);
+    // Send Test Webhook reports on its own delivery; its made-up instance is no store to save.
+    if (view.test) return;
+    if (view.event.eventType === 'AppInstalled') {
+      void offerInstanceId(this.ctx, view, { prefix: vscode.l10n.t('Webhook received:'), openJson: () => this.openDelivery(delivery) });
+    } else if (view.event.eventType === 'AppRemoved') {
+      await this.markRemoved(view);
+    }
+  }
+
+  private async markRemoved(view: EventView): Promise<void> {
+    const { s, log } = this.ctx;
+    // Removal is acted on only when signed: a forged AppRemoved must not flag a real store.
+    if (!view.event.verified) {
+      log.warn(`AppRemoved for instance ${view.event.instanceId} is not verified (no webhook public key set), so no store was marked`);
+      return;
+    }
+    const r = await s.profiles.markRemoved(view.event.instanceId);
+    if (!r.ok) return showProblem(r.error, s.redactor);
+    if (!r.value) {
+      log.info(`AppRemoved for instance ${view.event.instanceId}: not one of the stores, nothing to mark`);
+      return;
+    }
+    log.info(`store ${r.value.instanceId} marked removed`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The app was removed from store "{0}"; it is marked removed.', profileDisplayName(r.value)));
+  }
+
+  /** Send Test Webhook: like `stripe trigger`, a signed AppInstalled through the running receiver. */
+  async sendTestWebhook(): Promise<void> {
+    const { s, log } = this.ctx;
+    if (!this.receiver) {
+      const startAndSend = vscode.l10n.t('Start Receiver and Send');
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('The webhook receiver is not running, so there is nothing to send the test webhook to.'), startAndSend);
+      if (choice !== startAndSend) return;
+      await this.start();
+    }
+    const receiver = this.receiver;
+    if (!receiver) return;
+    const appId = await s.profiles.getAppId();
+    const core = webhookCore();
+    const test = await core.createTestWebhook({ appId: (appId.ok && appId.value) || randomUUID() });
+    this.rememberTestToken(test.token, test.publicKeyPem);
+    const started = performance.now();
+    const posted = await core.postWebhook(loopbackUrl(receiver), test.token);
+    const ms = Math.round(performance.now() - started);
+    if (!posted.ok) return showProblem(posted.error, s.redactor, () => this.sendTestWebhook());
+    log.info(`test webhook answered ${posted.value.status} in ${ms} ms`);
+    const delivery = receiver.deliveries().find(d => d.body === test.token);
+    const view = delivery && this.viewOf(delivery);
+    if (posted.value.status !== 200 || !delivery || !view) {
+      return showProblem({
+        kind: 'test-webhook-rejected',
+        message: vscode.l10n.t('The receiver answered {0} to the test webhook: {1}', posted.value.status, posted.value.body.trim()),
+      }, s.redactor);
+    }
+    const open = openJsonLabel();
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Test webhook delivered: the receiver answered 200 in {0} ms. {1}', ms, eventSummary(view)), open);
+    if (choice === open) await this.openDelivery(delivery);
+  }
+
+  private rememberTestToken(token: string, publicKeyPem: string): void {
+    this.testTokens.set(token, publicKeyPem);
+    if (this.testTokens.size > MAX_TEST_TOKENS) this.testTokens.delete(this.testTokens.keys().next().value!);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.receiver?.stop();
+    this.receiver = undefined;
+  }
+}
+
+/** A wildcard bind address cannot be posted to everywhere; its loopback can. */
+function loopbackUrl(receiver: WebhookReceiver): string {
+  const url = new URL(receiver.url);
+  if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
+  if (url.hostname === '[::]') url.hostname = '[::1]';
+  return url.toString();
+}
+
+function describeDelivery(delivery: Delivery, view: EventView | undefined): string {
+  const what = view
+    ? `${view.event.eventType} instance ${view.event.instanceId} ${trustLabel(trustOf(view))}`
+    : `rejected (${delivery.problem?.kind ?? 'unknown'})`;
+  return `delivery ${delivery.status} ${what}${delivery.duplicate ? ' (duplicate)' : ''}`;
+}
+
+function deliveryItem(delivery: Delivery, view: EventView | undefined): DeliveryItem {
+  const time = delivery.receivedAt.toLocaleTimeString();
+  const status = `${delivery.status}${delivery.duplicate ? ` · ${vscode.l10n.t('duplicate')}` : ''}`;
+  if (!view) {
+    return {
+      label: `$(error) ${vscode.l10n.t('rejected')}`,
+      description: time,
+      detail: `${delivery.problem?.message ?? ''} · ${status}`,
+      delivery,
+    };
+  }
+  return {
+    label: `${view.event.verified ? '$(pass)' : '$(warning)'} ${view.event.eventType}`,
+    description: time,
+    detail: `${vscode.l10n.t('instance {0}', view.event.instanceId)} · ${trustLabel(trustOf(view))} · ${status}`,
+    delivery,
+  };
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { Redactor } from '../../core/redaction';
+
+export const WEBHOOK_SCHEME = 'api2cart-wix-webhook';
+
+// Documents are kept in memory only; old ones are dropped so a long receiver session stays small.
+const MAX_DOCUMENTS = 50;
+
+/**
+ * Read-only JSON documents for decoded webhooks (`api2cart-wix-webhook:/AppInstalled-….json`).
+ * A content provider rather than an untitled file: nothing to save, nothing left on disk.
+ */
+export class WebhookDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly registration: vscode.Disposable;
+  private counter = 0;
+
+  constructor(private readonly redactor: Redactor) {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(WEBHOOK_SCHEME, this);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString())
+      ?? JSON.stringify({ _notes: [vscode.l10n.t('This webhook document is no longer in memory; decode the payload again.')] }, null, 2);
+  }
+
+  /** Open `value` as a JSON document named after `name` (e.g. the event type) and show it. */
+  async show(name: string, value: unknown): Promise<vscode.TextEditor> {
+    const safeName = name.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60) || 'webhook';
+    const uri = vscode.Uri.from({ scheme: WEBHOOK_SCHEME, path: `/${safeName}-${++this.counter}.json` });
+    // A token is no secret, but everything user-visible passes the redactor.
+    this.contents.set(uri.toString(), this.redactor.redact(`${JSON.stringify(value, null, 2)}\n`));
+    while (this.contents.size > MAX_DOCUMENTS) this.contents.delete(this.contents.keys().next().value!);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const json = doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    return vscode.window.showTextDocument(json, { preview: false });
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.contents.clear();
+  }
+}

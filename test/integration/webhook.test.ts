@@ -1,0 +1,397 @@
+import { strict as assert } from 'node:assert';
+import { randomUUID } from 'node:crypto';
+import * as net from 'node:net';
+import * as vscode from 'vscode';
+import type { Services } from '../../src/vscode/services';
+import { appInstalled, appRemoved, generateTestKeys, signExpired, signWithJose, TEST_APP_ID, type TestKeys } from '../support/webhookSigning';
+
+const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
+const SCHEME = 'api2cart-wix-webhook';
+const APP_SECRET_CANARY = 'canary-app-secret-7c1f0d2e';
+const WIX_DEADLINE_MS = 1250;
+
+interface TestApi {
+  services: Services;
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface Shown {
+  readonly severity: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly buttons: readonly string[];
+}
+
+type PickItem = vscode.QuickPickItem & Record<string, unknown>;
+
+/**
+ * Stands in for the person in front of the window: the extension's calls to the notification,
+ * input box and quick pick APIs reach these (the test and the extension share the `vscode`
+ * object), each answered by the script the test sets. The smoke-test driver would hide toasts.
+ */
+class ScriptedUser {
+  readonly shown: Shown[] = [];
+  readonly picks: PickItem[][] = [];
+  /** The button to click for a notification, if any. */
+  click: (shown: Shown) => string | undefined = () => undefined;
+  inputs: (string | undefined)[] = [];
+  /** Which quick-pick row to choose, by label. */
+  choose: (items: readonly PickItem[]) => PickItem | undefined = () => undefined;
+  private readonly originals = new Map<string, unknown>();
+  private readonly window = vscode.window as unknown as Record<string, unknown>;
+
+  install(): void {
+    const notify = (severity: Shown['severity']) => async (message: string, ...rest: unknown[]) => {
+      const buttons = rest.filter((r): r is string => typeof r === 'string');
+      const shown = { severity, message, buttons };
+      this.shown.push(shown);
+      return this.click(shown);
+    };
+    this.patch('showInformationMessage', notify('info'));
+    this.patch('showWarningMessage', notify('warning'));
+    this.patch('showErrorMessage', notify('error'));
+    this.patch('showInputBox', async () => this.inputs.shift());
+    this.patch('showQuickPick', async (items: readonly PickItem[] | Thenable<readonly PickItem[]>) => {
+      const list = [...(await items)];
+      this.picks.push(list);
+      return this.choose(list);
+    });
+  }
+
+  restore(): void {
+    for (const [name, fn] of this.originals) this.window[name] = fn;
+    this.originals.clear();
+  }
+
+  reset(): void {
+    this.shown.length = 0;
+    this.picks.length = 0;
+    this.click = () => undefined;
+    this.choose = () => undefined;
+    this.inputs = [];
+  }
+
+  /** Waits for a notification whose text matches. */
+  async notification(pattern: RegExp, severity?: Shown['severity']): Promise<Shown> {
+    return waitFor(() => this.shown.find((s) => pattern.test(s.message) && (!severity || s.severity === severity)), `a notification matching ${pattern}`);
+  }
+
+  private patch(name: string, fn: unknown): void {
+    this.originals.set(name, this.window[name]);
+    this.window[name] = fn;
+  }
+}
+
+const activeWebhookDocument = (): vscode.TextDocument | undefined => {
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc?.uri.scheme === SCHEME ? doc : undefined;
+};
+
+/** Closes every editor; the scratch editors are reverted first so no "Save changes?" dialog is asked. */
+async function closeEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** An editor holding `text`, all of it selected. */
+async function selectInEditor(text: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(text.length));
+}
+
+async function post(url: string, body: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+  await response.text();
+  return { status: response.status, ms: performance.now() - started };
+}
+
+/** Holds a loopback port the way another program would. */
+async function occupyPort(): Promise<net.Server> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+const portOf = (server: net.Server): number => (server.address() as net.AddressInfo).port;
+
+const canListen = (port: number): Promise<boolean> => new Promise((resolve) => {
+  const probe = net.createServer();
+  probe.once('error', () => resolve(false));
+  probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+});
+
+describe('webhook payloads and receiver', () => {
+  let s: Services;
+  let keys: TestKeys;
+  const user = new ScriptedUser();
+  const config = () => vscode.workspace.getConfiguration('api2cartWix');
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed in the extension host`);
+    await waitFor(() => (ext.isActive ? true : undefined), 'activation', 30_000);
+    s = ext.exports.services;
+    keys = generateTestKeys();
+    assert.ok((await s.profiles.forgetAll()).ok);
+    assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
+    assert.ok((await s.profiles.setAppCredentials(TEST_APP_ID, APP_SECRET_CANARY)).ok);
+    // Port 0: the receiver takes whatever port is free, as test servers should.
+    await config().update('webhook.port', 0, vscode.ConfigurationTarget.Global);
+    user.install();
+  });
+
+  beforeEach(() => user.reset());
+
+  after(async () => {
+    user.restore();
+    await vscode.commands.executeCommand('api2cartWix.stopReceiver').then(undefined, () => undefined);
+    await config().update('webhook.port', undefined, vscode.ConfigurationTarget.Global);
+    await s?.profiles.forgetAll();
+    await closeEditors();
+  });
+
+  const profiles = async () => {
+    const list = await s.profiles.listProfiles();
+    assert.ok(list.ok);
+    return list.value;
+  };
+
+  describe('Decode Webhook Payload', () => {
+    it('decodes the selection, verified with the stored key, into a read-only JSON document', async () => {
+      const instanceId = randomUUID();
+      await selectInEditor(await signWithJose(appInstalled({ instanceId }), keys));
+      await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
+
+      const doc = await waitFor(activeWebhookDocument, 'the decoded JSON document');
+      assert.equal(doc.languageId, 'json');
+      const json = JSON.parse(doc.getText()) as Record<string, unknown> & { _notes: string[] };
+      assert.match(json._notes[0], /^verified: the RS256 signature matches the stored webhook public key/);
+      assert.equal(json.eventType, 'AppInstalled');
+      assert.equal(json.instanceId, instanceId);
+      assert.equal(json.appId, TEST_APP_ID);
+      assert.equal(json.source, 'selection');
+      assert.ok(!doc.getText().includes(APP_SECRET_CANARY));
+      // A content-provider document: no file system behind it, nothing to save.
+      assert.equal(vscode.workspace.fs.isWritableFileSystem(SCHEME), undefined);
+      assert.equal(await doc.save(), false);
+
+      const offer = await user.notification(/^Decoded: AppInstalled for instance .* \(verified\)/);
+      assert.deepEqual(offer.buttons, ['Use this Instance ID']);
+      assert.deepEqual(await profiles(), [], 'dismissing the offer stores nothing');
+    });
+
+    it('takes a JWT from the clipboard, and "Use this Instance ID" creates the active store', async () => {
+      await closeEditors();
+      const instanceId = randomUUID();
+      await vscode.env.clipboard.writeText(`  ${await signWithJose(appInstalled({ instanceId }), keys)}\n`);
+      user.click = (shown) => (shown.buttons.includes('Use this Instance ID') ? 'Use this Instance ID' : undefined);
+      await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
+
+      const json = JSON.parse((await waitFor(activeWebhookDocument, 'the JSON document')).getText()) as { source: string; instanceId: string };
+      assert.deepEqual([json.source, json.instanceId], ['clipboard', instanceId]);
+      await user.notification(/^Store ".*" created from the AppInstalled event and made active\./);
+      const active = await s.profiles.getActiveProfile();
+      assert.ok(active.ok);
+      assert.equal(active.value?.instanceId, instanceId);
+    });
+
+    it('asks for the token when there is no selection and no JWT on the clipboard; a wrong key names the signature and stores nothing', async () => {
+      await closeEditors();
+      const before = await profiles();
+      await vscode.env.clipboard.writeText('just some copied words');
+      user.inputs = [await signWithJose(appInstalled({ instanceId: randomUUID() }), generateTestKeys())];
+      await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
+
+      const problem = await user.notification(/Webhook payload not decoded/, 'error');
+      assert.match(problem.message, /^Webhook payload not decoded \(JWT signature\): The signature does not match the webhook public key/);
+      assert.deepEqual(problem.buttons, ['Set Webhook Public Key…']);
+      assert.equal(user.inputs.length, 0, 'the input box was asked');
+      assert.equal(activeWebhookDocument(), undefined, 'no document opened');
+      assert.deepEqual(await profiles(), before);
+    });
+
+    it('says which layer failed for input that is not a JWT', async () => {
+      await closeEditors();
+      await selectInEditor('{"eventType":"AppInstalled"}');
+      await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
+      const problem = await user.notification(/Webhook payload not decoded/, 'error');
+      assert.match(problem.message, /^Webhook payload not decoded \(JWT\): The body is not a JWT\./);
+      assert.equal(activeWebhookDocument(), undefined);
+    });
+
+    it('without a stored public key, decodes but says "not verified", and notes an expired token', async () => {
+      await closeEditors();
+      assert.ok((await s.profiles.forget([{ kind: 'publicKey' }])).ok);
+      try {
+        await selectInEditor(await signExpired(appInstalled({ instanceId: randomUUID() }), keys));
+        await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
+        const json = JSON.parse((await waitFor(activeWebhookDocument, 'the JSON document')).getText()) as { _notes: string[]; verified: boolean; expired: boolean };
+        assert.deepEqual([json.verified, json.expired], [false, true]);
+        assert.equal(json._notes[0], 'signature not verified: no webhook public key is set');
+        assert.match(json._notes[1], /^token expired at .* \(a late retry from Wix\?\)$/);
+        await user.notification(/^Decoded: AppInstalled for instance .* \(NOT verified\)$/);
+      } finally {
+        assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
+      }
+    });
+
+    it('rejects a payload for another app, naming the App ID', async () => {
+      await closeEditors();
+      user.inputs = [await signWithJose(appInstalled({ instanceId: randomUUID(), appId: randomUUID() }), keys)];
+      await vscode.env.clipboard.writeText('');
+      await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
+      const problem = await user.notification(/Webhook payload not decoded/, 'error');
+      assert.match(problem.message, /^Webhook payload not decoded \(App ID\): This webhook is for app .*, but the stored App ID is /);
+      assert.equal(activeWebhookDocument(), undefined);
+    });
+  });
+
+  describe('webhook receiver', () => {
+    let url: string;
+
+    it('starts on the configured port, tells how to expose it, and the status bar says listening', async () => {
+      await vscode.commands.executeCommand('api2cartWix.startReceiver');
+      const started = await user.notification(/^Webhook receiver listening at /);
+      url = /listening at (http:\/\/127\.0\.0\.1:\d+\/webhook)\./.exec(started.message)?.[1] ?? '';
+      assert.ok(url, started.message);
+      assert.match(started.message, /forward port \d+ \(Ports view\) or point any tunnel at it/);
+      assert.ok(started.buttons.includes('Copy URL'));
+      assert.equal(s.status.presentation?.state, 'listening');
+      assert.match(s.status.presentation?.tooltip ?? '', new RegExp(`listening for webhooks at ${url}`));
+    });
+
+    it('acknowledges a signed AppInstalled within Wix\'s limit, offers its instance id and saves it', async () => {
+      const instanceId = randomUUID();
+      user.click = (shown) => (shown.message.startsWith('Webhook received:') ? 'Use this Instance ID' : undefined);
+      const token = await signWithJose(appInstalled({ instanceId }), keys);
+      // The test's fetch runs in the extension host too: warm it up (a GET is answered 405 and is no delivery).
+      assert.equal((await fetch(url)).status, 405);
+      const answer = await post(url, token);
+      console.log(`      receiver in the extension host: AppInstalled acknowledged in ${answer.ms.toFixed(1)} ms (client in the same host)`);
+      assert.equal(answer.status, 200);
+      assert.ok(answer.ms < WIX_DEADLINE_MS, `answered in ${answer.ms} ms`);
+
+      const offer = await user.notification(/^Webhook received: AppInstalled for instance/);
+      assert.match(offer.message, new RegExp(`${instanceId} \\(verified\\)`));
+      assert.deepEqual(offer.buttons, ['Use this Instance ID', 'Open JSON']);
+      await user.notification(/^Store ".*" created from the AppInstalled event and made active\./);
+      const active = await s.profiles.getActiveProfile();
+      assert.ok(active.ok);
+      assert.equal(active.value?.instanceId, instanceId);
+    });
+
+    it('lists the deliveries when Start runs again, and opens one as JSON', async () => {
+      await closeEditors();
+      user.choose = (items) => items.find((i) => /Show Deliveries/.test(i.label)) ?? items.find((i) => /AppInstalled/.test(i.label));
+      await vscode.commands.executeCommand('api2cartWix.startReceiver');
+
+      assert.deepEqual(user.picks[0].map((i) => i.label.replace(/^\$\([^)]*\) /, '')),
+        ['Show Deliveries', 'Copy URL', 'Send Test Webhook', 'Show Webhook Log', 'Stop Webhook Receiver']);
+      const listed = user.picks[1];
+      assert.ok(listed, 'the deliveries were listed');
+      assert.equal(listed.length, 1);
+      assert.equal(listed[0].label, '$(pass) AppInstalled');
+      assert.match(listed[0].detail ?? '', /^instance [0-9a-f-]{36} · verified · 200$/);
+      assert.match(listed[0].description ?? '', /\d/);
+      const json = JSON.parse((await waitFor(activeWebhookDocument, 'the delivery as JSON')).getText()) as { source: string; verified: boolean };
+      assert.deepEqual([json.source, json.verified], ['webhook receiver', true]);
+    });
+
+    it('answers a retried delivery 200 and processes it once', async () => {
+      const instanceId = randomUUID();
+      const token = await signWithJose(appInstalled({ instanceId }), keys);
+      const answers = [await post(url, token), await post(url, token)];
+      assert.deepEqual(answers.map((a) => a.status), [200, 200]);
+      await user.notification(new RegExp(`Webhook received: AppInstalled for instance ${instanceId}`));
+      await new Promise((r) => setTimeout(r, 300)); // room for a second (wrong) notification
+      assert.equal(user.shown.filter((n) => n.message.includes(instanceId)).length, 1);
+
+      user.choose = (items) => items.find((i) => /Show Deliveries/.test(i.label));
+      await vscode.commands.executeCommand('api2cartWix.startReceiver');
+      assert.match(user.picks[1]?.[0]?.detail ?? '', new RegExp(`^instance ${instanceId} · verified · 200 · duplicate$`));
+    });
+
+    it('marks the matching store removed on a signed AppRemoved', async () => {
+      const active = await s.profiles.getActiveProfile();
+      assert.ok(active.ok && active.value);
+      const instanceId = active.value.instanceId;
+      assert.equal((await post(url, await signWithJose(appRemoved({ instanceId }), keys))).status, 200);
+      await waitFor(async () => {
+        const p = await s.profiles.getProfile(instanceId);
+        return p.ok && p.value?.removed ? true : undefined;
+      }, 'the profile to be marked removed');
+      const notice = await user.notification(/^The app was removed from store ".*"; it is marked removed\./, 'warning');
+      assert.deepEqual(notice.buttons, []);
+    });
+
+    it('answers a delivery signed with another key 400, says why once, and changes nothing', async () => {
+      const before = await profiles();
+      const forged = await signWithJose(appInstalled({ instanceId: randomUUID() }), generateTestKeys());
+      assert.deepEqual([(await post(url, forged)).status, (await post(url, `${forged} `)).status], [400, 400]);
+      const problem = await user.notification(/^A webhook delivery was rejected \(400\)/, 'error');
+      assert.match(problem.message, /\(JWT signature\)/);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(user.shown.filter((n) => n.severity === 'error').length, 1, 'the same problem is shown once');
+      assert.deepEqual(await profiles(), before);
+    });
+
+    it('stops, frees the port and the status bar no longer says listening', async () => {
+      const port = Number(new URL(url).port);
+      await vscode.commands.executeCommand('api2cartWix.stopReceiver');
+      await user.notification(new RegExp(`^Webhook receiver stopped; port ${port} is free\\.`));
+      assert.equal(await canListen(port), true);
+      assert.notEqual(s.status.presentation?.state, 'listening');
+      await assert.rejects(post(url, 'x'));
+    });
+
+    it('Send Test Webhook starts the receiver on request and goes end to end with a throwaway key', async () => {
+      const before = await profiles();
+      user.click = (shown) => (shown.buttons.includes('Start Receiver and Send') ? 'Start Receiver and Send' : undefined);
+      await vscode.commands.executeCommand('api2cartWix.sendTestWebhook');
+
+      const result = await user.notification(/^Test webhook delivered/);
+      assert.match(result.message, /^Test webhook delivered: the receiver answered 200 in \d+ ms\. AppInstalled for instance [0-9a-f-]{36} \(test key\)$/);
+      assert.equal(s.status.presentation?.state, 'listening');
+      assert.deepEqual(await profiles(), before, 'a made-up instance is not saved');
+      assert.ok(!user.shown.some((n) => n.message.startsWith('Webhook received:')), 'no instance id offered for the test');
+
+      user.choose = (items) => items.find((i) => /Show Deliveries/.test(i.label)) ?? items[0];
+      await vscode.commands.executeCommand('api2cartWix.startReceiver');
+      assert.match(user.picks[1]?.[0]?.detail ?? '', /· test key · 200$/);
+      const json = JSON.parse((await waitFor(activeWebhookDocument, 'the test delivery as JSON')).getText()) as { _notes: string[]; appId: string };
+      assert.match(json._notes[0], /^test webhook, signed with a throwaway key/);
+      assert.equal(json.appId, TEST_APP_ID);
+      await vscode.commands.executeCommand('api2cartWix.stopReceiver');
+    });
+
+    it('reports a port in use as a clear problem and does not start', async () => {
+      const blocker = await occupyPort();
+      try {
+        await config().update('webhook.port', portOf(blocker), vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('api2cartWix.startReceiver');
+        const problem = await user.notification(/in use/, 'error');
+        assert.equal(problem.message, `Port ${portOf(blocker)} on 127.0.0.1 is in use; change api2cartWix.webhook.port or stop the program using it.`);
+        assert.deepEqual(problem.buttons, ['Open Settings']);
+        assert.notEqual(s.status.presentation?.state, 'listening');
+        await vscode.commands.executeCommand('api2cartWix.stopReceiver');
+        await user.notification(/^The webhook receiver is not running\./);
+      } finally {
+        await config().update('webhook.port', 0, vscode.ConfigurationTarget.Global);
+        await new Promise((r) => blocker.close(r));
+      }
+    });
+  });
+});
