@@ -48,6 +48,8 @@ export interface RecordedWixRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: unknown;
   readonly violations: readonly string[];
+  /** Time the stub spent on it, including deliberate delays; undefined while hanging. */
+  handlingMs?: number;
 }
 
 export interface WixStub {
@@ -59,6 +61,8 @@ export interface WixStub {
   readonly issuedTokens: readonly string[];
   setOutcome(endpoint: WixEndpoint, first: WixStubOutcome, ...then: WixStubOutcome[]): void;
   callsTo(endpoint: WixEndpoint): readonly RecordedWixRequest[];
+  /** Sum of handlingMs over all answered requests. */
+  totalHandlingMs(): number;
   close(): Promise<void>;
 }
 
@@ -87,6 +91,7 @@ export async function startWixStub(options: WixStubOptions): Promise<WixStub> {
   const violations: string[] = [];
   const issuedTokens: string[] = [];
   const script = new ResponseScript<WixEndpoint, WixStubOutcome>();
+  const recordOf = new WeakMap<object, RecordedWixRequest>();
 
   function simulate(endpoint: WixEndpoint, body: unknown, authorization: string | undefined): StubBehaviour {
     if (endpoint === 'token') {
@@ -143,13 +148,15 @@ export async function startWixStub(options: WixStubOptions): Promise<WixStub> {
       } else if (String(incoming.headers.authorization ?? '').startsWith('Bearer ')) {
         found.push(`GET ${incoming.url.pathname}: Wix takes the bare access token in Authorization, without "Bearer "`);
       }
-      requests.push({
+      const record: RecordedWixRequest = {
         endpoint: endpoint ?? incoming.url.pathname,
         httpMethod: incoming.httpMethod,
         headers: { ...incoming.headers },
         body,
         violations: found,
-      });
+      };
+      requests.push(record);
+      recordOf.set(incoming, record);
       violations.push(...found);
       if (found.length > 0 || endpoint === undefined) {
         return { kind: 'text', status: 400, contentType: 'text/plain', body: `Wix stub: unexpected request:\n${found.join('\n')}` };
@@ -158,7 +165,12 @@ export async function startWixStub(options: WixStubOptions): Promise<WixStub> {
       const authorization = typeof incoming.headers.authorization === 'string' ? incoming.headers.authorization : undefined;
       return outcome.kind === 'default' ? simulate(endpoint, body, authorization) : outcome;
     },
-    () => undefined,
+    (incoming, handlingMs) => {
+      const record = recordOf.get(incoming);
+      if (record) {
+        record.handlingMs = handlingMs;
+      }
+    },
   );
 
   return {
@@ -168,6 +180,7 @@ export async function startWixStub(options: WixStubOptions): Promise<WixStub> {
     issuedTokens,
     setOutcome: (endpoint, first, ...then) => script.set(endpoint, first, ...then),
     callsTo: (endpoint) => requests.filter((r) => r.endpoint === endpoint),
+    totalHandlingMs: () => requests.reduce((sum, r) => sum + (r.handlingMs ?? 0), 0),
     close: () => server.close(),
   };
 }

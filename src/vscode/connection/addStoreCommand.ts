@@ -1,0 +1,199 @@
+import * as vscode from 'vscode';
+import type { AddStoreOutcome, AddStoreStep, CatalogVersion, WixClient } from '../../core/connection';
+import { MAX_LABEL_LENGTH, profileDisplayName, type AppCredentials, type ProfilePatch, type StoreProfile } from '../../core/profiles';
+import { ok, type Problem, type Result } from '../../core/result';
+import { CommandIds } from '../commandIds';
+import { connectionCore } from '../lazyCore';
+import type { Services } from '../services';
+import { createConnectionClients, reportProblem, withCancellableProgress } from './connectionSupport';
+
+const WHAT = 'Add Store';
+
+interface AddStoreInputs {
+  readonly apiKey: string;
+  readonly app: AppCredentials;
+  readonly profile: StoreProfile;
+}
+
+const stepText = (): Record<AddStoreStep | 'wix-catalog', string> => ({
+  'wix-token': vscode.l10n.t('Checking the app credentials with Wix…'),
+  'wix-instance': vscode.l10n.t('Reading the site from Wix…'),
+  'api2cart-add': vscode.l10n.t('Sending the store to API2Cart, which checks it with Wix; this can take a while…'),
+  'api2cart-lookup': vscode.l10n.t('Looking the store up in API2Cart…'),
+  'wix-catalog': vscode.l10n.t('Reading the catalog version from Wix…'),
+});
+
+/**
+ * Runs one of the Set… commands and continues when it returns or when the value it asks for
+ * appears, whichever comes first: Set Instance ID keeps waiting on its follow-up notification
+ * after it has saved the store.
+ */
+async function askWith(s: Services, command: string, isPresent: () => Promise<boolean>): Promise<void> {
+  let subscription: { dispose(): void } | undefined;
+  const appeared = new Promise<void>((resolve) => {
+    subscription = s.profiles.onDidChange(() => void isPresent().then((present) => present && resolve()));
+  });
+  try {
+    await Promise.race([vscode.commands.executeCommand(command), appeared]);
+  } finally {
+    subscription?.dispose();
+  }
+}
+
+/** Reads a value; when it is missing, asks for it through its own command and reads again. */
+async function readOrAsk<T>(
+  s: Services,
+  read: () => Promise<Result<T | undefined, Problem>>,
+  command: string,
+): Promise<Result<T | undefined, Problem>> {
+  const first = await read();
+  if (!first.ok || first.value !== undefined) return first;
+  s.log.info(`${WHAT}: asking for what is missing (${command})`);
+  await askWith(s, command, async () => {
+    const again = await read();
+    return again.ok && again.value !== undefined;
+  });
+  return read();
+}
+
+/** The API key, the app credentials and the active store; undefined when the person gave up. */
+async function gatherInputs(s: Services): Promise<Result<AddStoreInputs | undefined, Problem>> {
+  const apiKey = await readOrAsk(s, () => s.profiles.getApiKey(), CommandIds.setApiKey);
+  if (!apiKey.ok || apiKey.value === undefined) return apiKey.ok ? ok(undefined) : apiKey;
+  const app = await readOrAsk(s, () => s.profiles.getAppCredentials(), CommandIds.setAppCredentials);
+  if (!app.ok || app.value === undefined) return app.ok ? ok(undefined) : app;
+  const profile = await readOrAsk(s, () => s.profiles.getActiveProfile(), CommandIds.setInstanceId);
+  if (!profile.ok || profile.value === undefined) return profile.ok ? ok(undefined) : profile;
+  return ok({ apiKey: apiKey.value, app: app.value, profile: profile.value });
+}
+
+/** Keeps the access token the preflight obtains, so the catalog version can be read with it afterwards. */
+function rememberingToken(s: Services, wix: WixClient) {
+  let accessToken: string | undefined;
+  return {
+    deps: {
+      getAccessToken: async (...args: Parameters<WixClient['getAccessToken']>) => {
+        const token = await wix.getAccessToken(...args);
+        if (token.ok) {
+          accessToken = token.value.accessToken;
+          s.redactor.setSecrets('wixAccessToken', [accessToken]);
+        }
+        return token;
+      },
+      getAppInstance: wix.getAppInstance,
+    },
+    token: () => accessToken,
+  };
+}
+
+function successMessage(outcome: AddStoreOutcome, name: string): string {
+  const text = {
+    added: vscode.l10n.t('Store "{0}" was added to API2Cart. Its store key is saved in secret storage.', name),
+    adopted: vscode.l10n.t(
+      'Store "{0}" was already in your API2Cart account, so its existing store key was adopted and saved instead of adding it again.',
+      name,
+    ),
+    recovered: vscode.l10n.t(
+      'Store "{0}" is in your API2Cart account: the answer to the add was lost, so it was looked up instead of added again. Its store key is saved.',
+      name,
+    ),
+  }[outcome.how];
+  return [text, ...outcome.notes].join(' ');
+}
+
+/** Site name, URL and catalog version as Wix reported them; nothing Wix did not say is overwritten. */
+function profilePatch(outcome: AddStoreOutcome, catalogVersion: CatalogVersion | undefined): ProfilePatch {
+  return {
+    ...(outcome.siteName !== undefined ? { label: outcome.siteName.slice(0, MAX_LABEL_LENGTH) } : {}),
+    ...(outcome.siteUrl !== undefined ? { siteUrl: outcome.siteUrl } : {}),
+    ...(catalogVersion !== undefined ? { catalogVersion } : {}),
+  };
+}
+
+/**
+ * Add Store to API2Cart: gather what is missing, check the credentials with Wix, call
+ * account.cart.add once and keep the store key in the active profile.
+ */
+export async function addStoreCommand(s: Services): Promise<void> {
+  s.log.info(`${WHAT}: started`);
+  const inputs = await gatherInputs(s);
+  if (!inputs.ok) return reportProblem(s, WHAT, inputs.error);
+  if (inputs.value === undefined) {
+    s.log.info(`${WHAT}: stopped, a credential or the Instance ID was not given`);
+    return;
+  }
+  const { apiKey, app, profile } = inputs.value;
+  const clients = createConnectionClients(s, apiKey);
+  if (!clients.ok) return reportProblem(s, WHAT, clients.error);
+  const { api2cart, wix } = clients.value;
+  const rerun = () => vscode.commands.executeCommand(CommandIds.addStore);
+  const preflight = rememberingToken(s, wix);
+  const steps = stepText();
+
+  // Until the add is sent, a cancel is just a cancel; afterwards the store may exist.
+  let addSent = false;
+  await s.status.setChecking(vscode.l10n.t('Adding {0} to API2Cart', profileDisplayName(profile)));
+  try {
+    const done = await withCancellableProgress(vscode.l10n.t('Add Store to API2Cart'), async (signal, say) => {
+      const added = await connectionCore().addStore(
+        { wix: preflight.deps, api2cart },
+        { appId: app.appId, appSecret: app.appSecret, instanceId: profile.instanceId },
+        {
+          signal,
+          onProgress: (step) => {
+            s.log.info(`${WHAT}: ${step}`);
+            if (step === 'api2cart-add') addSent = true;
+            say(steps[step]);
+          },
+        },
+      );
+      if (!added.ok) return added;
+      // Informational only: a failure here is logged and the store stays added.
+      const token = preflight.token();
+      let catalogVersion: CatalogVersion | undefined;
+      if (token !== undefined) {
+        say(steps['wix-catalog']);
+        const catalog = await wix.getCatalogVersion(token, { signal });
+        if (catalog.ok) catalogVersion = catalog.value;
+        else s.log.warn(`${WHAT}: catalog version unknown: ${catalog.error.message}`);
+      }
+      return ok({ outcome: added.value, catalogVersion });
+    });
+
+    if (!done.ok) {
+      if (done.error.kind === 'add-cancelled' && !addSent) {
+        s.log.info(`${WHAT}: cancelled before anything was sent to API2Cart`);
+        void vscode.window.showInformationMessage(done.error.message);
+        return;
+      }
+      return reportProblem(s, WHAT, done.error, rerun);
+    }
+
+    const { outcome, catalogVersion } = done.value;
+    s.log.info(`${WHAT}: ${outcome.how}`);
+    for (const note of outcome.notes) s.log.warn(`${WHAT}: ${note}`);
+    const saved = await s.profiles.setStoreKey(profile.id, outcome.storeKey);
+    if (!saved.ok) {
+      return reportProblem(s, WHAT, {
+        kind: saved.error.kind,
+        message: vscode.l10n.t(
+          'API2Cart has the store, but its store key could not be saved: {0} Run Add Store again once this is fixed; the store will be found, not added twice.',
+          saved.error.message,
+        ),
+        fix: 'addStore',
+      }, rerun);
+    }
+    const updated = await s.profiles.updateProfile(profile.id, profilePatch(outcome, catalogVersion));
+    if (!updated.ok) s.log.warn(`${WHAT}: the store's name and URL were not saved: ${updated.error.message}`);
+    const name = profileDisplayName(updated.ok ? updated.value : profile);
+    await s.status.setError(undefined);
+    s.log.info(`${WHAT}: store key saved for ${name}`);
+    const check = vscode.l10n.t('Check Connection');
+    void vscode.window.showInformationMessage(successMessage(outcome, name), check).then((choice) =>
+      choice === check ? vscode.commands.executeCommand(CommandIds.checkConnection) : undefined,
+    );
+  } finally {
+    await s.status.setChecking(undefined);
+    await clients.value.dispose();
+  }
+}

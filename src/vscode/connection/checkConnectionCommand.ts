@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import type { CheckStep, StoreSummary } from '../../core/connection';
+import { profileDisplayName, type StoreProfile } from '../../core/profiles';
+import { ok, type Problem, type Result } from '../../core/result';
+import { CommandIds } from '../commandIds';
+import { connectionCore } from '../lazyCore';
+import type { Services } from '../services';
+import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from './connectionSupport';
+
+const WHAT = 'Check Connection';
+
+interface CheckInputs {
+  readonly apiKey: string;
+  readonly profile: StoreProfile;
+  readonly storeKey: string;
+}
+
+/** Nothing is asked for here: a check only makes sense for a store that was added. */
+async function readInputs(s: Services): Promise<Result<CheckInputs, Problem>> {
+  const apiKey = await s.profiles.getApiKey();
+  if (!apiKey.ok) return apiKey;
+  if (apiKey.value === undefined) {
+    return { ok: false, error: { kind: 'no-api-key', message: vscode.l10n.t('Set your API2Cart API key first.'), fix: 'setApiKey' } };
+  }
+  const profile = await s.profiles.getActiveProfile();
+  if (!profile.ok) return profile;
+  if (profile.value === undefined) {
+    return {
+      ok: false,
+      error: { kind: 'no-store', message: vscode.l10n.t('There is no store to check yet. Set the Instance ID of a Wix site first.'), fix: 'setInstanceId' },
+    };
+  }
+  const storeKey = await s.profiles.getStoreKey(profile.value.id);
+  if (!storeKey.ok) return storeKey;
+  if (storeKey.value === undefined) {
+    return {
+      ok: false,
+      error: {
+        kind: 'store-not-added',
+        message: vscode.l10n.t('"{0}" has not been added to API2Cart yet.', profileDisplayName(profile.value)),
+        fix: 'addStore',
+      },
+    };
+  }
+  return ok({ apiKey: apiKey.value, profile: profile.value, storeKey: storeKey.value });
+}
+
+const stepText = (): Record<CheckStep, string> => ({
+  'api2cart-list': vscode.l10n.t('Looking the store up in your API2Cart account…'),
+  'api2cart-validate': vscode.l10n.t('Asking API2Cart to reach the store…'),
+});
+
+function connectedMessage(name: string, store: StoreSummary): string {
+  return store.url
+    ? vscode.l10n.t('Connected: API2Cart reaches "{0}" ({1}).', name, store.url)
+    : vscode.l10n.t('Connected: API2Cart reaches "{0}".', name);
+}
+
+/** Check Connection: account.cart.list filtered by the store key, then cart.validate, once. */
+export async function checkConnectionCommand(s: Services): Promise<void> {
+  s.log.info(`${WHAT}: started`);
+  const inputs = await readInputs(s);
+  if (!inputs.ok) {
+    // A missing prerequisite is not a broken connection; an unreadable keyring is.
+    const prerequisite = ['no-api-key', 'no-store', 'store-not-added'].includes(inputs.error.kind);
+    return prerequisite ? showPrerequisite(s, WHAT, inputs.error) : reportProblem(s, WHAT, inputs.error);
+  }
+  const { apiKey, profile, storeKey } = inputs.value;
+  const clients = createConnectionClients(s, apiKey);
+  if (!clients.ok) return reportProblem(s, WHAT, clients.error);
+  const retry = () => vscode.commands.executeCommand(CommandIds.checkConnection);
+  const name = profileDisplayName(profile);
+  const steps = stepText();
+
+  await s.status.setChecking(vscode.l10n.t('Checking the connection to {0}', name));
+  try {
+    const checked = await withCancellableProgress(vscode.l10n.t('Check Connection'), (signal, say) =>
+      connectionCore().checkConnection(clients.value.api2cart, storeKey, {
+        signal,
+        onProgress: (step) => {
+          s.log.info(`${WHAT}: ${step}`);
+          say(steps[step]);
+        },
+      }),
+    );
+    if (!checked.ok) {
+      if (checked.error.kind === 'http-cancelled') {
+        s.log.info(`${WHAT}: cancelled`);
+        return;
+      }
+      return reportProblem(s, WHAT, checked.error, retry);
+    }
+    const status = checked.value;
+    s.log.info(`${WHAT}: ${status.state}`);
+    switch (status.state) {
+      case 'connected':
+        await s.status.setError(undefined);
+        void vscode.window.showInformationMessage(connectedMessage(name, status));
+        return;
+      case 'not-in-account':
+        return reportProblem(s, WHAT, { kind: 'not-in-account', message: status.message, fix: status.fix });
+      case 'store-unreachable':
+        return reportProblem(s, WHAT, status.problem, retry);
+    }
+  } finally {
+    await s.status.setChecking(undefined);
+    await clients.value.dispose();
+  }
+}

@@ -1,0 +1,381 @@
+import { strict as assert } from 'node:assert';
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { Services } from '../../src/vscode/services';
+import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
+import { startWixStub, type WixStub } from '../support/stubs/wixStub';
+
+const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
+const ADD_STORE = 'api2cartWix.addStore';
+const CHECK_CONNECTION = 'api2cartWix.checkConnection';
+const SITE_NAME = 'Canary Crafts';
+const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
+
+interface TestApi {
+  services: Services;
+}
+
+/** One notification the extension asked VS Code to show. */
+interface Shown {
+  readonly severity: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly buttons: readonly string[];
+}
+
+/**
+ * Stands in for the person at the keyboard. The test's `vscode` namespace is the extension's own
+ * (same extension root), so replacing window functions here reaches the extension's code.
+ */
+class FakeUser {
+  readonly shown: Shown[] = [];
+  readonly inputs: (string | undefined)[] = [];
+  /** Like a person who never dismisses a notification: the promise never settles. */
+  ignoreNotifications = false;
+  private readonly originals = new Map<string, unknown>();
+
+  install(): void {
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const record = (severity: Shown['severity']) => (message: string, ...rest: unknown[]) => {
+      this.shown.push({ severity, message, buttons: rest.filter((r): r is string => typeof r === 'string') });
+      return this.ignoreNotifications ? new Promise(() => undefined) : Promise.resolve(undefined);
+    };
+    const replacements: Record<string, unknown> = {
+      showInformationMessage: record('info'),
+      showWarningMessage: record('warning'),
+      showErrorMessage: record('error'),
+      showInputBox: async () => {
+        assert.ok(this.inputs.length > 0, 'the extension asked for input the test did not expect');
+        return this.inputs.shift();
+      },
+    };
+    for (const [name, fake] of Object.entries(replacements)) {
+      this.originals.set(name, win[name]);
+      win[name] = fake;
+    }
+  }
+
+  uninstall(): void {
+    const win = vscode.window as unknown as Record<string, unknown>;
+    for (const [name, original] of this.originals) win[name] = original;
+    this.originals.clear();
+  }
+
+  reset(): void {
+    this.shown.length = 0;
+    this.inputs.length = 0;
+    this.ignoreNotifications = false;
+  }
+
+  only(severity: Shown['severity']): Shown {
+    const matching = this.shown.filter((s) => s.severity === severity);
+    assert.equal(matching.length, 1, `expected one ${severity} notification, got: ${JSON.stringify(this.shown)}`);
+    return matching[0]!;
+  }
+}
+
+const hex = () => randomBytes(8).toString('hex');
+
+/** The log file VS Code writes for our LogOutputChannel, found next to the extension's log folder. */
+function findOwnLog(services: Services): string | undefined {
+  const exthostLogs = path.dirname(services.context.logUri.fsPath);
+  const walk = (dir: string): string[] =>
+    fs.existsSync(dir)
+      ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+      : [];
+  return walk(exthostLogs).find((file) => path.basename(file).endsWith('API2Cart Wix.log'));
+}
+
+async function waitForLog(services: Services, line: string): Promise<string> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const file = findOwnLog(services);
+    const text = file ? fs.readFileSync(file, 'utf8') : '';
+    if (text.includes(line)) return text;
+    if (Date.now() > end) throw new Error(`the log ${file ?? '(not found)'} never showed "${line}"`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('connection: Add Store and Check Connection against the stubs', function () {
+  this.timeout(60_000);
+  const user = new FakeUser();
+  let services: Services;
+  let api2cart: Api2CartStub;
+  let wix: WixStub;
+  let apiKey: string;
+  let app: { appId: string; appSecret: string };
+  let instanceId: string;
+
+  async function pointSettingsAt(api2cartUrl: string | undefined, wixUrl: string | undefined): Promise<void> {
+    const config = vscode.workspace.getConfiguration('api2cartWix');
+    // Machine-scoped: in code-server the window is remote, so Global lands in Machine/settings.json.
+    await config.update('api2cart.baseUrl', api2cartUrl, vscode.ConfigurationTarget.Global);
+    await config.update('wix.baseUrl', wixUrl, vscode.ConfigurationTarget.Global);
+  }
+
+  async function presentation() {
+    await services.status.refresh();
+    const view = services.status.presentation;
+    assert.ok(view, 'the status bar has a presentation');
+    return view;
+  }
+
+  async function storeKey(): Promise<string | undefined> {
+    const r = await services.profiles.getStoreKey(instanceId);
+    assert.ok(r.ok);
+    return r.value;
+  }
+
+  /** Nothing secret in what the person saw: notifications, the status bar. */
+  async function assertNothingSecretShown(): Promise<void> {
+    const view = await presentation();
+    const seen = [...user.shown.map((s) => `${s.message} ${s.buttons.join(' ')}`), view.text, view.tooltip].join('\n');
+    const secrets = [apiKey, app.appSecret, ...wix.issuedTokens, ...api2cart.carts.map((c) => c.storeKey)];
+    for (const secret of secrets) assert.ok(!seen.includes(secret), 'a secret value reached the UI');
+  }
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed in the extension host`);
+    services = (await ext.activate()).services;
+    assert.ok(services, 'the test hooks are exported in test mode');
+    user.install();
+  });
+
+  after(async () => {
+    user.uninstall();
+    await pointSettingsAt(undefined, undefined);
+    await services?.profiles.forgetAll();
+    await services?.status.setError(undefined);
+  });
+
+  beforeEach(async () => {
+    user.reset();
+    apiKey = `canary-api-key-${hex()}`;
+    app = { appId: randomUUID(), appSecret: `canary-app-secret-${hex()}` };
+    instanceId = randomUUID();
+    api2cart = await startApi2CartStub({ apiKey });
+    wix = await startWixStub({ ...app, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL, catalogVersion: 'V3_CATALOG' });
+    await pointSettingsAt(api2cart.url, wix.url);
+    assert.ok((await services.profiles.forgetAll()).ok);
+    await services.status.setError(undefined);
+    assert.ok((await services.profiles.setApiKey(apiKey)).ok);
+    assert.ok((await services.profiles.setAppCredentials(app.appId, app.appSecret)).ok);
+    assert.ok((await services.profiles.upsertProfileByInstanceId(instanceId, { activate: true })).ok);
+  });
+
+  afterEach(async () => {
+    await assertNothingSecretShown();
+    assert.deepEqual([...api2cart.violations, ...wix.violations], [], 'every request matched the API descriptions');
+    await api2cart?.close();
+    await wix?.close();
+  });
+
+  it('reads the base URLs from machine-scoped settings updated with ConfigurationTarget.Global', () => {
+    const config = vscode.workspace.getConfiguration('api2cartWix');
+    assert.equal(config.get('api2cart.baseUrl'), api2cart.url);
+    assert.equal(config.get('wix.baseUrl'), wix.url);
+    // In code-server the window is remote: VS Code stores a machine setting as the remote user value.
+    assert.equal(config.inspect('api2cart.baseUrl')?.globalValue, api2cart.url);
+  });
+
+  it('adds the store: Wix preflight, one account.cart.add, key saved, profile updated, status connected', async () => {
+    const started = performance.now();
+    await vscode.commands.executeCommand(ADD_STORE);
+    const totalMs = performance.now() - started;
+
+    assert.deepEqual(wix.requests.map((r) => r.endpoint), ['token', 'instance', 'catalogVersion']);
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.add']);
+    assert.deepEqual(api2cart.requests[0]!.body, {
+      cart_id: 'Wix', wix_app_id: app.appId, wix_app_secret_key: app.appSecret, wix_instance_id: instanceId, store_url: SITE_URL,
+    });
+    const added = api2cart.carts.find((c) => c.wixInstanceId === instanceId);
+    assert.ok(added);
+    assert.equal(await storeKey(), added.storeKey);
+
+    const profile = await services.profiles.getActiveProfile();
+    assert.ok(profile.ok && profile.value);
+    assert.equal(profile.value.label, SITE_NAME);
+    assert.equal(profile.value.siteUrl, SITE_URL);
+    assert.equal(profile.value.catalogVersion, 'V3_CATALOG');
+    assert.equal(profile.value.hasStoreKey, true);
+
+    const view = await presentation();
+    assert.equal(view.state, 'connected');
+    assert.match(view.text, new RegExp(SITE_NAME));
+    const info = user.only('info');
+    assert.match(info.message, /was added to API2Cart/);
+    assert.deepEqual(info.buttons, ['Check Connection']);
+
+    const log = await waitForLog(services, 'Add Store: store key saved');
+    for (const step of ['wix-token', 'wix-instance', 'api2cart-add', 'API2Cart account.cart.add: ok']) assert.match(log, new RegExp(step));
+    for (const secret of [apiKey, app.appSecret, added.storeKey, ...wix.issuedTokens]) {
+      assert.ok(!log.includes(secret), 'a secret value reached the log');
+    }
+
+    const stubMs = api2cart.totalHandlingMs() + wix.totalHandlingMs();
+    console.log(`      add store (first run, loads the core bundle): total ${totalMs.toFixed(1)} ms, stubs ${stubMs.toFixed(1)} ms, extension overhead ${(totalMs - stubMs).toFixed(1)} ms`);
+  });
+
+  it('measures the extension overhead of warm adds (printed, not asserted)', async () => {
+    const overheads: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      api2cart.carts.length = 0;
+      assert.ok((await services.profiles.forget([{ kind: 'storeKey', profileId: instanceId }])).ok);
+      const stubBefore = api2cart.totalHandlingMs() + wix.totalHandlingMs();
+      const started = performance.now();
+      await vscode.commands.executeCommand(ADD_STORE);
+      const totalMs = performance.now() - started;
+      const stubMs = api2cart.totalHandlingMs() + wix.totalHandlingMs() - stubBefore;
+      assert.equal(await storeKey(), api2cart.carts[0]?.storeKey, `run ${run} saved the new key`);
+      overheads.push(totalMs - stubMs);
+    }
+    assert.equal(api2cart.callsTo('account.cart.add').length, 5);
+    const sorted = [...overheads].sort((a, b) => a - b);
+    console.log(`      add store (warm, 5 runs): extension overhead median ${sorted[2]!.toFixed(1)} ms, min ${sorted[0]!.toFixed(1)}, max ${sorted[4]!.toFixed(1)} ms`);
+  });
+
+  it('Wix rejects the app credentials: a clear problem with its fix, nothing sent to API2Cart', async () => {
+    assert.ok((await services.profiles.setAppCredentials(app.appId, `canary-wrong-secret-${hex()}`)).ok);
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    assert.equal(api2cart.requests.length, 0, 'nothing was sent to API2Cart');
+    assert.deepEqual(wix.requests.map((r) => r.endpoint), ['token']);
+    const error = user.only('error');
+    assert.match(error.message, /Wix rejected the App ID or App Secret Key/);
+    assert.deepEqual(error.buttons, ['Set Wix App Credentials…']);
+    assert.equal(await storeKey(), undefined);
+    const view = await presentation();
+    assert.equal(view.state, 'error');
+    assert.match(view.tooltip, /Wix rejected/);
+    assert.equal(view.nextSteps[0]?.id, 'setAppCredentials');
+  });
+
+  it('API2Cart rejects the API key (code 2): the problem offers Set API2Cart API Key', async () => {
+    assert.ok((await services.profiles.setApiKey(`canary-wrong-api-key-${hex()}`)).ok);
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.equal(api2cart.requests.length, 1, 'a definite answer is not followed by a lookup');
+    const error = user.only('error');
+    assert.deepEqual(error.buttons, ['Set API2Cart API Key…']);
+    assert.equal(await storeKey(), undefined);
+    assert.equal((await presentation()).state, 'error');
+  });
+
+  it('the store already exists (code 8): its key is found in account.cart.list and adopted', async () => {
+    const existingKey = `canary-store-key-${hex()}`;
+    api2cart.carts.push({ id: '7', url: SITE_URL, storeKey: existingKey, cartId: 'Wix', customLabel: '', wixInstanceId: instanceId });
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.add', 'account.cart.list']);
+    assert.equal(await storeKey(), existingKey);
+    assert.match(user.only('info').message, /already in your API2Cart account.*adopted/);
+    assert.equal((await presentation()).state, 'connected');
+  });
+
+  it('the connection drops after the add was sent: no second add, the outcome is reported as uncertain', async () => {
+    api2cart.setResponse('account.cart.add', { kind: 'closeSocket' });
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.add', 'account.cart.list']);
+    const error = user.only('error');
+    assert.match(error.message, /not sent again/);
+    assert.deepEqual(error.buttons, ['Add Store to API2Cart']);
+    assert.equal(await storeKey(), undefined);
+    assert.equal((await presentation()).state, 'error');
+  });
+
+  it('the connection drops after the add was sent but the store is listed: recovered without a second add', async () => {
+    const listedKey = `canary-store-key-${hex()}`;
+    api2cart.carts.push({ id: '3', url: SITE_URL, storeKey: listedKey, cartId: 'Wix', customLabel: '' });
+    api2cart.setResponse('account.cart.add', { kind: 'closeSocket' });
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.equal(await storeKey(), listedKey);
+    assert.match(user.only('info').message, /looked up instead of added again/);
+    assert.equal((await presentation()).state, 'connected');
+  });
+
+  it('asks for a missing API key through Set API2Cart API Key, then adds', async () => {
+    assert.ok((await services.profiles.forget([{ kind: 'apiKey' }])).ok);
+    user.inputs.push(apiKey);
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    assert.equal(user.inputs.length, 0, 'the API key was asked for');
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.ok(await storeKey());
+  });
+
+  it('stops without sending anything when the person cancels the API key input', async () => {
+    assert.ok((await services.profiles.forget([{ kind: 'apiKey' }])).ok);
+    user.inputs.push(undefined);
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    assert.equal(wix.requests.length + api2cart.requests.length, 0);
+    assert.equal(user.shown.filter((s) => s.severity === 'error').length, 0);
+  });
+
+  it('asks for a missing Instance ID and goes on even while Set Instance ID waits on its notification', async () => {
+    assert.ok((await services.profiles.forget([{ kind: 'profiles' }])).ok);
+    user.inputs.push(instanceId, '');
+    user.ignoreNotifications = true;
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    assert.match(user.shown[0]?.message ?? '', /created and made active/);
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.ok(await storeKey());
+  });
+
+  it('refuses a base URL setting that is not a URL, with Open Settings', async () => {
+    await pointSettingsAt('not a url', wix.url);
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    assert.equal(wix.requests.length + api2cart.requests.length, 0);
+    const error = user.only('error');
+    assert.match(error.message, /api2cartWix\.api2cart\.baseUrl is not an http\(s\) URL/);
+    assert.deepEqual(error.buttons, ['Open Settings']);
+  });
+
+  it('checks the connection: account.cart.list by store key, then cart.validate once; status connected', async () => {
+    const key = `canary-store-key-${hex()}`;
+    api2cart.carts.push({ id: '1', url: SITE_URL, storeKey: key, cartId: 'Wix', customLabel: SITE_NAME });
+    assert.ok((await services.profiles.setStoreKey(instanceId, key)).ok);
+    await services.status.setError({ kind: 'old', message: 'An earlier failure.' });
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+
+    assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.list', 'cart.validate']);
+    assert.equal(api2cart.requests[0]!.query.store_key, key);
+    api2cart.assertCalledOnce('cart.validate');
+    assert.equal(wix.requests.length, 0);
+    assert.match(user.only('info').message, /^Connected/);
+    assert.equal((await presentation()).state, 'connected');
+  });
+
+  it('checks the connection of a store that is gone: error with Add Store as the fix, no validate', async () => {
+    assert.ok((await services.profiles.setStoreKey(instanceId, `canary-store-key-${hex()}`)).ok);
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+
+    assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.list']);
+    const error = user.only('error');
+    assert.match(error.message, /not in your API2Cart account/);
+    assert.deepEqual(error.buttons, ['Add Store to API2Cart']);
+    const view = await presentation();
+    assert.equal(view.state, 'error');
+    assert.equal(view.nextSteps[0]?.id, 'addStore');
+  });
+
+  it('Check Connection without a store key says so and sends nothing', async () => {
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+
+    assert.equal(api2cart.requests.length, 0);
+    assert.deepEqual(user.only('error').buttons, ['Add Store to API2Cart']);
+  });
+});
