@@ -90,8 +90,10 @@ export function parseWebviewMessage(x: unknown): WebviewToHost | undefined {
     case 'setSelection': {
       const methods = x.methods;
       if (!hasOnlyKeys(x, ['type', 'methods']) || !Array.isArray(methods)) return undefined;
-      if (methods.length > MAX_SELECTION_LENGTH || !methods.every(isMethodName)) return undefined;
-      return { type: 'setSelection', methods: [...methods] };
+      if (methods.length > MAX_SELECTION_LENGTH) return undefined;
+      // Copied before checking: every() skips the holes of a sparse array, the copy has undefined there.
+      const copy: unknown[] = [...methods];
+      return copy.every(isMethodName) ? { type: 'setSelection', methods: copy } : undefined;
     }
     case 'toggle':
       if (!hasOnlyKeys(x, ['type', 'method', 'selected'])) return undefined;
