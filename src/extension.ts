@@ -2,16 +2,23 @@ import * as vscode from 'vscode';
 import { createProfileService } from './core/profiles';
 import { createRedactor } from './core/redaction';
 import { CommandIds } from './vscode/commandIds';
+import { registerConnectionCommands } from './vscode/connection';
 import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
+import { loadedCoreBundles } from './vscode/lazyCore';
 import { createLog } from './vscode/log';
 import { registerScopePlanner, scopePlannerTestHooks } from './vscode/scopePlanner/scopePlannerPanel';
 import { secretStorageStore } from './vscode/secretStorageStore';
 import type { Services } from './vscode/services';
 import { showActions } from './vscode/showActions';
 import { ConnectionStatus } from './vscode/statusBar';
+import { registerWebhookCommands } from './vscode/webhook/webhookCommands';
+
+// Set by the bundle's first line (tools/build.mjs), so the figure includes loading this file.
+declare const __api2cartWixLoadStart: number | undefined;
 
 /** Build the parts and register the commands; the work happens in the features' modules. */
 export function activate(context: vscode.ExtensionContext) {
+  const loadStart = typeof __api2cartWixLoadStart === 'number' ? __api2cartWixLoadStart : performance.now();
   const redactor = createRedactor();
   const log = createLog(redactor);
   const profiles = createProfileService(secretStorageStore(context.secrets), { redactor });
@@ -22,12 +29,15 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandIds.showActions, () => showActions(status)),
     ...registerCredentialCommands(services),
+    ...registerConnectionCommands(services),
     ...registerScopePlanner(context, log),
+    ...registerWebhookCommands(services),
   );
   void status.refresh();
-  log.info(`activated (${context.extension.packageJSON.version})`);
+  const activation = { ms: performance.now() - loadStart, coreBundlesLoaded: loadedCoreBundles() };
+  log.info(`activated ${context.extension.packageJSON.version} in ${activation.ms.toFixed(1)} ms`);
   return process.env.API2CART_WIX_TEST_MODE === '1'
-    ? { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context) }
+    ? { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation }
     : undefined;
 }
 

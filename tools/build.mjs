@@ -21,7 +21,10 @@ const lazyCoreBundles = {
 };
 
 const builds = [
-  { ...host, entryPoints: { extension: 'src/extension.ts', ...lazyCoreBundles }, outdir: 'dist' },
+  // The banner marks when the bundle starts loading, so activate() can report load + activate time.
+  { ...host, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist',
+    banner: { js: 'const __api2cartWixLoadStart = performance.now();' } },
+  { ...host, entryPoints: lazyCoreBundles, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022',
     entryPoints: { scopePlanner: 'src/webview/scopePlanner/main.ts' }, outdir: 'dist/webview' },
 ];

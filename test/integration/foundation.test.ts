@@ -6,6 +6,7 @@ const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
 interface TestApi {
   services: { status: { presentation?: { state: string; text: string } } };
   secrets: vscode.SecretStorage;
+  activation: { ms: number; coreBundlesLoaded: string[] };
 }
 
 async function waitFor<T>(probe: () => T | undefined, what: string, ms = 15_000): Promise<T> {
@@ -33,6 +34,11 @@ describe('foundation', () => {
     const view = await waitFor(() => api.services.status.presentation, 'the status bar');
     assert.equal(view.state, 'not-set-up');
     assert.match(view.text, /API2Cart/);
+  });
+
+  it('loads neither jose nor undici (the core-* bundles) to activate', () => {
+    assert.deepEqual(api.activation.coreBundlesLoaded, []);
+    console.log(`      activation (load + activate): ${api.activation.ms.toFixed(1)} ms`);
   });
 
   it('registers every command in contributes.commands', async () => {

@@ -1,0 +1,58 @@
+// `npm run bench`: the speed figures of issue 7, each beside a baseline measured in the same run.
+// Needs the compiled tests (tsc) and the packaged bundles; run through `npm run bench`.
+import { runTests } from '@vscode/test-electron';
+import esbuild from 'esbuild';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const require = createRequire(import.meta.url);
+const micro = require(path.join(root, 'out/test/bench/micro.js'));
+const t0 = Date.now();
+const rows = [];
+const kb = n => `${(n / 1024).toFixed(1)} KiB`;
+
+// 1. Activation in the real VS Code (code-server's extension host).
+{
+  const out = path.join(os.tmpdir(), `api2cart-wix-bench-${process.pid}.json`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'api2cart-wix-bench-'));
+  process.env.VSCODE_WEB_TEST_TIMEOUT ??= '300';
+  await runTests({
+    vscodeExecutablePath: path.join(root, 'tools/code-shim'), extensionDevelopmentPath: root,
+    extensionTestsPath: path.join(root, 'out/test/bench/activationProbe.js'),
+    launchArgs: [profile, '--disable-extensions', `--user-data-dir=${profile}/ud`, `--extensions-dir=${profile}/ext`],
+    extensionTestsEnv: { API2CART_WIX_TEST_MODE: '1', API2CART_WIX_BENCH_OUT: out },
+  }).catch(e => { console.error(e); process.exit(1); });
+  const a = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out); fs.rmSync(profile, { recursive: true, force: true });
+  rows.push({ name: 'activation: bundle first line → activate() done', value: `${a.ours.toFixed(1)} ms`, baseline: `${a.emptyExtension.toFixed(2)} ms (empty extension)`, budget: '< 50 ms' , pass: a.ours < 50 });
+  rows.push({ name: 'activation: require() of dist/extension.js', value: `${a.requireOurs.toFixed(1)} ms`, baseline: `${a.requireEmpty.toFixed(2)} ms (empty extension)` });
+  rows.push({ name: 'heavy bundles loaded at activation', value: a.coreBundlesLoaded.length ? a.coreBundlesLoaded.join(', ') : 'none', baseline: 'core-webhook (jose), core-connection (undici)', budget: 'none', pass: a.coreBundlesLoaded.length === 0 });
+}
+
+// 2. Bundle sizes: what activation loads, against everything in one bundle (no lazy split).
+{
+  const size = f => fs.statSync(path.join(root, 'dist', f)).size;
+  const oneBundle = await esbuild.build({ entryPoints: [path.join(root, 'test/bench/allInOne.ts')], bundle: true, minify: true,
+    platform: 'node', format: 'cjs', external: ['vscode'], write: false, logLevel: 'silent' });
+  rows.push({ name: 'host bundle loaded at activation', value: kb(size('extension.js')), baseline: `${kb(oneBundle.outputFiles[0].contents.length)} (all in one bundle)` });
+  rows.push({ name: 'lazy bundles (core-webhook + core-connection)', value: `${kb(size('core-webhook.js'))} + ${kb(size('core-connection.js'))}`, baseline: 'loaded on first use' });
+  rows.push({ name: 'webview bundle (scope planner)', value: kb(size('webview/scopePlanner.js')), baseline: `${kb(fs.statSync(path.join(root, 'media/scopePlanner.css')).size)} CSS` });
+}
+
+// 3–6. Pure Node figures.
+for (const r of [...await micro.benchJwt(), ...await micro.benchReceiver(), await micro.benchScopes(), await micro.benchStoreAdd()]) {
+  rows.push({ ...r, pass: r.budget?.startsWith('≤ 1.5×') ? r.ratio <= 1.5 : undefined });
+}
+
+const w = [Math.max(...rows.map(r => r.name.length)), Math.max(...rows.map(r => r.value.length)), Math.max(...rows.map(r => r.baseline.length))];
+console.log(`\n| ${'measure'.padEnd(w[0])} | ${'value'.padEnd(w[1])} | ${'baseline (same run)'.padEnd(w[2])} | ratio | budget |`);
+console.log(`|${'-'.repeat(w[0] + 2)}|${'-'.repeat(w[1] + 2)}|${'-'.repeat(w[2] + 2)}|-------|--------|`);
+for (const r of rows) {
+  const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`;
+  const budget = r.budget ? `${r.budget}${r.pass === undefined ? '' : r.pass ? ' ✔' : ' ✘'}` : '';
+  console.log(`| ${r.name.padEnd(w[0])} | ${r.value.padEnd(w[1])} | ${r.baseline.padEnd(w[2])} | ${ratio.padStart(5)} | ${budget} |`);
+}
+console.log(`\nbench finished in ${((Date.now() - t0) / 1000).toFixed(0)} s (${os.cpus().length} cores)`);
