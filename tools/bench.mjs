@@ -27,8 +27,12 @@ const kb = n => `${(n / 1024).toFixed(1)} KiB`;
   }).catch(e => { console.error(e); process.exit(1); });
   const a = JSON.parse(fs.readFileSync(out, 'utf8'));
   fs.rmSync(out); fs.rmSync(profile, { recursive: true, force: true });
-  rows.push({ name: 'activation: bundle first line → activate() done', value: `${a.ours.toFixed(1)} ms`, baseline: `${a.emptyExtension.toFixed(2)} ms (empty extension)`, budget: '< 50 ms' , pass: a.ours < 50 });
+  // VS Code's own part (creating the ExtensionContext, its storage) is not counted; ours is
+  // reading, compiling and evaluating the bundle, then the activate() call.
+  const total = a.requireOurs + a.activateMs;
   rows.push({ name: 'activation: require() of dist/extension.js', value: `${a.requireOurs.toFixed(1)} ms`, baseline: `${a.requireEmpty.toFixed(2)} ms (empty extension)` });
+  rows.push({ name: 'activation: activate() call', value: `${a.activateMs.toFixed(1)} ms`, baseline: `${a.emptyExtension.toFixed(2)} ms (empty extension)` });
+  rows.push({ name: 'activation: total (require + activate)', value: `${total.toFixed(1)} ms`, baseline: `${(a.requireEmpty + a.emptyExtension).toFixed(2)} ms (empty extension)`, budget: '< 50 ms', pass: total < 50 });
   rows.push({ name: 'heavy bundles loaded at activation', value: a.coreBundlesLoaded.length ? a.coreBundlesLoaded.join(', ') : 'none', baseline: 'core-webhook (jose), core-connection (undici)', budget: 'none', pass: a.coreBundlesLoaded.length === 0 });
 }
 

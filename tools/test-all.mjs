@@ -3,7 +3,7 @@
 //   integration  mocha inside a real VS Code extension host   (out/test/integration)
 //   e2e          Playwright driving VS Code as a person would (out/test/e2e)
 // `node tools/test-all.mjs unit e2e` runs only the named layers.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,33 @@ const reporter = path.join(root, 'out/test/support/countingReporter.js');
 function run(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
+}
+
+// The leak-canary test gives every secret it plants this prefix (built at runtime, never written
+// whole in a source file): seeing it in a layer's output means a secret reached the test output.
+const CANARY_PREFIX = ['LEAK', 'CANARY-'].join('');
+
+/** Runs a layer with its output echoed live and scanned for the canary prefix; resolves to its status and the hit count. */
+function runScanned(cmd, args, env) {
+  return new Promise(resolve => {
+    const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let leaks = 0;
+    const scan = (stream, echo) => {
+      // Keep the tail of the previous chunk: the prefix may be split across two chunks.
+      let tail = '';
+      stream.setEncoding('utf8');
+      stream.on('data', chunk => {
+        echo.write(chunk);
+        const text = tail + chunk;
+        leaks += text.split(CANARY_PREFIX).length - 1;
+        tail = text.slice(-(CANARY_PREFIX.length - 1));
+      });
+    };
+    scan(child.stdout, process.stdout);
+    scan(child.stderr, process.stderr);
+    child.on('error', () => resolve({ status: 1, leaks }));
+    child.on('close', status => resolve({ status: status ?? 1, leaks }));
+  });
 }
 
 function step(title, cmd, args) {
@@ -49,7 +76,7 @@ for (const layer of layers) {
   fs.rmSync(resultsFile, { force: true });
   const t0 = Date.now();
   const [cmd, args] = commands[layer];
-  const status = run(cmd, args, { API2CART_WIX_TEST_RESULTS: resultsFile });
+  const { status, leaks } = await runScanned(cmd, args, { API2CART_WIX_TEST_RESULTS: resultsFile });
   const seconds = (Date.now() - t0) / 1000;
   let counts = { passed: 0, failed: 0, pending: 0 };
   if (fs.existsSync(resultsFile)) counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
@@ -58,6 +85,10 @@ for (const layer of layers) {
   if (counts.pending > 0) console.log(`${counts.pending} skipped test(s) in ${layer}: counted as failed`);
   counts.failed += counts.pending;
   if ((status !== 0 && counts.failed === 0) || counts.passed + counts.failed === 0) counts.failed += 1;
+  if (leaks > 0) {
+    console.log(`SECRET LEAK: a planted canary secret appeared ${leaks} time(s) in the ${layer} output: counted as 1 failed`);
+    counts.failed += 1;
+  }
   rows.push({ layer, ...counts, seconds });
 }
 

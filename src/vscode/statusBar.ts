@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProfileService } from '../core/profiles';
+import type { Redactor } from '../core/redaction';
 import type { Problem } from '../core/result';
 import { presentStatus, statusFactsFromSummary, type StatusFacts, type StatusPresentation } from '../core/status';
 import { CommandIds } from './commandIds';
@@ -19,7 +20,7 @@ export class ConnectionStatus implements vscode.Disposable {
   private refreshing = Promise.resolve();
   private readonly published = new Map<string, boolean>();
 
-  constructor(private readonly profiles: ProfileService) {
+  constructor(private readonly profiles: ProfileService, private readonly redactor: Redactor) {
     this.item.name = vscode.l10n.t('API2Cart Wix connection');
     this.item.command = CommandIds.showActions;
     this.subscription = profiles.onDidChange(() => void this.refresh());
@@ -40,7 +41,8 @@ export class ConnectionStatus implements vscode.Disposable {
   }
 
   setError(problem: Problem | undefined): Promise<void> {
-    return this.update({ lastError: problem ? { message: problem.message, fix: problem.fix } : undefined });
+    // A server may echo a secret into an error message; the status bar never shows one.
+    return this.update({ lastError: problem ? { message: this.redactor.redact(problem.message), fix: problem.fix } : undefined });
   }
 
   setScopesPlanned(): Promise<void> {

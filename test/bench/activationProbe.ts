@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export async function run(): Promise<void> {
-  const ext = vscode.extensions.getExtension<{ activation: { ms: number; coreBundlesLoaded: string[] } }>('api2cart-wix-tools.api2cart-wix');
+  const ext = vscode.extensions.getExtension<{ activation: { ms: number; loadMs?: number; activateMs: number; coreBundlesLoaded: string[] } }>('api2cart-wix-tools.api2cart-wix');
   if (!ext) throw new Error('extension not found');
   for (let i = 0; !ext.isActive && i < 600; i++) await new Promise(r => setTimeout(r, 50));
   const ours = ext.exports.activation;
@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
   const out = process.env.API2CART_WIX_BENCH_OUT;
   if (out) {
     fs.writeFileSync(out, JSON.stringify({
-      ours: ours.ms, coreBundlesLoaded: ours.coreBundlesLoaded, emptyExtension: samples[2],
+      ours: ours.ms, loadMs: ours.loadMs, activateMs: ours.activateMs, coreBundlesLoaded: ours.coreBundlesLoaded, emptyExtension: samples[2],
       requireOurs: requireMs(bundle), requireEmpty: requireMs('exports.activate = () => undefined;\n'),
     }));
   }

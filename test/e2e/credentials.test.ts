@@ -31,7 +31,7 @@ describe('credentials from the command palette (packaged .vsix)', () => {
   const appId = randomUUID();
   const secrets = [apiKey, appSecret];
 
-  const STEP_TITLES = ['Plan the Wix app\'s scopes', 'Set your API2Cart API key', 'Add the Wix App ID and App Secret Key',
+  const STEP_TITLES = ['Plan the Wix app\'s scopes', 'Set your API2Cart API key', 'Add the Wix app\'s ID and secret key',
     'Catch the Instance ID', 'Add the store to API2Cart'];
   /** Titles of the walkthrough steps shown as done (a ticked circle). */
   const doneSteps = () => wb.page.locator('.getting-started-step')
@@ -107,7 +107,7 @@ describe('credentials from the command palette (packaged .vsix)', () => {
     await wb.pick('Connect a Wix store to API2Cart');
     await wb.page.locator('.gettingStartedContainer .getting-started-step.expanded').first().waitFor();
     await wb.page.waitForTimeout(500); // the slide-in animation, for the screenshot only
-    assert.deepEqual(await doneSteps(), ['Set your API2Cart API key', 'Add the Wix App ID and App Secret Key']);
+    assert.deepEqual(await doneSteps(), ['Set your API2Cart API key', 'Add the Wix app\'s ID and secret key']);
     await wb.screenshot('credentials-5-walkthrough-progress');
   });
 

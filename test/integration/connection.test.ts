@@ -1,107 +1,24 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/vscode/services';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
+import { waitForLog } from './support/evidence';
+import { extensionApi } from './support/extension';
+import { ScriptedUser } from './support/scriptedUser';
 
-const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
 const ADD_STORE = 'api2cartWix.addStore';
 const CHECK_CONNECTION = 'api2cartWix.checkConnection';
 const SITE_NAME = 'Canary Crafts';
 const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 
-interface TestApi {
-  services: Services;
-}
-
-/** One notification the extension asked VS Code to show. */
-interface Shown {
-  readonly severity: 'info' | 'warning' | 'error';
-  readonly message: string;
-  readonly buttons: readonly string[];
-}
-
-/**
- * Stands in for the person at the keyboard. The test's `vscode` namespace is the extension's own
- * (same extension root), so replacing window functions here reaches the extension's code.
- */
-class FakeUser {
-  readonly shown: Shown[] = [];
-  readonly inputs: (string | undefined)[] = [];
-  /** Like a person who never dismisses a notification: the promise never settles. */
-  ignoreNotifications = false;
-  private readonly originals = new Map<string, unknown>();
-
-  install(): void {
-    const win = vscode.window as unknown as Record<string, unknown>;
-    const record = (severity: Shown['severity']) => (message: string, ...rest: unknown[]) => {
-      this.shown.push({ severity, message, buttons: rest.filter((r): r is string => typeof r === 'string') });
-      return this.ignoreNotifications ? new Promise(() => undefined) : Promise.resolve(undefined);
-    };
-    const replacements: Record<string, unknown> = {
-      showInformationMessage: record('info'),
-      showWarningMessage: record('warning'),
-      showErrorMessage: record('error'),
-      showInputBox: async () => {
-        assert.ok(this.inputs.length > 0, 'the extension asked for input the test did not expect');
-        return this.inputs.shift();
-      },
-    };
-    for (const [name, fake] of Object.entries(replacements)) {
-      this.originals.set(name, win[name]);
-      win[name] = fake;
-    }
-  }
-
-  uninstall(): void {
-    const win = vscode.window as unknown as Record<string, unknown>;
-    for (const [name, original] of this.originals) win[name] = original;
-    this.originals.clear();
-  }
-
-  reset(): void {
-    this.shown.length = 0;
-    this.inputs.length = 0;
-    this.ignoreNotifications = false;
-  }
-
-  only(severity: Shown['severity']): Shown {
-    const matching = this.shown.filter((s) => s.severity === severity);
-    assert.equal(matching.length, 1, `expected one ${severity} notification, got: ${JSON.stringify(this.shown)}`);
-    return matching[0]!;
-  }
-}
-
 const hex = () => randomBytes(8).toString('hex');
-
-/** The log file VS Code writes for our LogOutputChannel, found next to the extension's log folder. */
-function findOwnLog(services: Services): string | undefined {
-  const exthostLogs = path.dirname(services.context.logUri.fsPath);
-  const walk = (dir: string): string[] =>
-    fs.existsSync(dir)
-      ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-      : [];
-  return walk(exthostLogs).find((file) => path.basename(file).endsWith('API2Cart Wix.log'));
-}
-
-async function waitForLog(services: Services, line: string): Promise<string> {
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const file = findOwnLog(services);
-    const text = file ? fs.readFileSync(file, 'utf8') : '';
-    if (text.includes(line)) return text;
-    if (Date.now() > end) throw new Error(`the log ${file ?? '(not found)'} never showed "${line}"`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('connection: Add Store and Check Connection against the stubs', function () {
   this.timeout(60_000);
-  const user = new FakeUser();
+  const user = new ScriptedUser({ strictInputs: true });
   let services: Services;
   let api2cart: Api2CartStub;
   let wix: WixStub;
@@ -132,21 +49,18 @@ describe('connection: Add Store and Check Connection against the stubs', functio
   /** Nothing secret in what the person saw: notifications, the status bar. */
   async function assertNothingSecretShown(): Promise<void> {
     const view = await presentation();
-    const seen = [...user.shown.map((s) => `${s.message} ${s.buttons.join(' ')}`), view.text, view.tooltip].join('\n');
+    const seen = [...user.messages.map((s) => `${s.message} ${s.buttons.join(' ')}`), view.text, view.tooltip].join('\n');
     const secrets = [apiKey, app.appSecret, ...wix.issuedTokens, ...api2cart.carts.map((c) => c.storeKey)];
     for (const secret of secrets) assert.ok(!seen.includes(secret), 'a secret value reached the UI');
   }
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is installed in the extension host`);
-    services = (await ext.activate()).services;
-    assert.ok(services, 'the test hooks are exported in test mode');
+    services = (await extensionApi()).services;
     user.install();
   });
 
   after(async () => {
-    user.uninstall();
+    user.restore();
     await pointSettingsAt(undefined, undefined);
     await services?.profiles.forgetAll();
     await services?.status.setError(undefined);
@@ -306,30 +220,30 @@ describe('connection: Add Store and Check Connection against the stubs', functio
 
   it('asks for a missing API key through Set API2Cart API Key, then adds', async () => {
     assert.ok((await services.profiles.forget([{ kind: 'apiKey' }])).ok);
-    user.inputs.push(apiKey);
+    user.input(apiKey);
     await vscode.commands.executeCommand(ADD_STORE);
 
-    assert.equal(user.inputs.length, 0, 'the API key was asked for');
+    assert.equal(user.pendingInputs(), 0, 'the API key was asked for');
     api2cart.assertCalledOnce('account.cart.add');
     assert.ok(await storeKey());
   });
 
   it('stops without sending anything when the person cancels the API key input', async () => {
     assert.ok((await services.profiles.forget([{ kind: 'apiKey' }])).ok);
-    user.inputs.push(undefined);
+    user.input();
     await vscode.commands.executeCommand(ADD_STORE);
 
     assert.equal(wix.requests.length + api2cart.requests.length, 0);
-    assert.equal(user.shown.filter((s) => s.severity === 'error').length, 0);
+    assert.equal(user.messages.filter((s) => s.severity === 'error').length, 0);
   });
 
   it('asks for a missing Instance ID and goes on even while Set Instance ID waits on its notification', async () => {
     assert.ok((await services.profiles.forget([{ kind: 'profiles' }])).ok);
-    user.inputs.push(instanceId, '');
+    user.input(instanceId).input('');
     user.ignoreNotifications = true;
     await vscode.commands.executeCommand(ADD_STORE);
 
-    assert.match(user.shown[0]?.message ?? '', /created and made active/);
+    assert.match(user.messages[0]?.message ?? '', /created and made active/);
     api2cart.assertCalledOnce('account.cart.add');
     assert.ok(await storeKey());
   });

@@ -6,138 +6,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SECRET_KEYS } from '../../src/core/profiles';
 import type { Services } from '../../src/vscode/services';
+import { assertContainsNone, assertNoSettingHolds as assertNoSettingIn, readLog as readLogOf } from './support/evidence';
+import { EXTENSION_ID, extensionApi, waitFor, type TestApi } from './support/extension';
+import { ScriptedUser } from './support/scriptedUser';
 
-const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
-const LOG_FILE_NAME = 'API2Cart Wix.log';
 const KEYRING_MESSAGE = /OS keyring is unavailable.*will not fall back to plain settings/;
-
-interface TestApi {
-  services: Services;
-  secrets: vscode.SecretStorage;
-}
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Canary secrets: random, so a hit in a log or a setting can only come from this run. */
 const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
-
-type Severity = 'info' | 'warning' | 'error';
-type Picker = (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | vscode.QuickPickItem[] | undefined;
-
-interface InputCall {
-  readonly options: vscode.InputBoxOptions;
-  /** What the validator said to each rejected attempt, as the box shows it under the input. */
-  readonly rejected: string[];
-  accepted?: string;
-}
-
-/**
- * Plays the person at the keyboard: replaces the window's input box, quick pick, open dialog and
- * notifications with scripted answers. The test files run in the extension's own API object, so
- * the extension's commands see these replacements (checked by `inputs`/`picks` being recorded).
- * An input box runs its validateInput on each scripted attempt and, like VS Code, accepts only an
- * attempt without an error message; when every attempt is rejected the person presses Escape.
- */
-class ScriptedUi {
-  readonly inputs: InputCall[] = [];
-  readonly picks: { items: readonly vscode.QuickPickItem[]; options?: vscode.QuickPickOptions }[] = [];
-  readonly messages: { severity: Severity; message: string; detail?: string; modal: boolean; buttons: string[] }[] = [];
-  private readonly inputScript: string[][] = [];
-  private readonly pickScript: Picker[] = [];
-  private readonly dialogScript: (vscode.Uri[] | undefined)[] = [];
-  private readonly replies: { match: RegExp; button: string }[] = [];
-  private readonly originals = new Map<string, unknown>();
-
-  /** The next input box receives these attempts in turn. */
-  input(...attempts: string[]): this {
-    this.inputScript.push(attempts);
-    return this;
-  }
-
-  pick(picker: Picker): this {
-    this.pickScript.push(picker);
-    return this;
-  }
-
-  pickLabel(label: RegExp): this {
-    return this.pick((items) => items.find((i) => label.test(i.label)));
-  }
-
-  openDialog(result: vscode.Uri[] | undefined): this {
-    this.dialogScript.push(result);
-    return this;
-  }
-
-  /** Press `button` on the first message matching `match`. */
-  reply(match: RegExp, button: string): this {
-    this.replies.push({ match, button });
-    return this;
-  }
-
-  install(): void {
-    const window = vscode.window as unknown as Record<string, unknown>;
-    const replace = (name: string, fn: unknown) => {
-      this.originals.set(name, window[name]);
-      window[name] = fn;
-    };
-    replace('showInputBox', async (options: vscode.InputBoxOptions = {}) => {
-      const call: InputCall = { options, rejected: [] };
-      this.inputs.push(call);
-      for (const attempt of this.inputScript.shift() ?? []) {
-        const verdict = await options.validateInput?.(attempt);
-        const message = typeof verdict === 'string' ? verdict : verdict?.severity === vscode.InputBoxValidationSeverity.Error ? verdict.message : undefined;
-        if (!message) return (call.accepted = attempt);
-        call.rejected.push(message);
-      }
-      return undefined;
-    });
-    replace('showQuickPick', async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
-      const resolved = await items;
-      this.picks.push({ items: resolved, options });
-      const picked = this.pickScript.shift()?.(resolved);
-      return options?.canPickMany && picked !== undefined && !Array.isArray(picked) ? [picked] : picked;
-    });
-    replace('showOpenDialog', async () => this.dialogScript.shift());
-    const message = (severity: Severity) => async (text: string, ...rest: unknown[]) => {
-      const first = rest[0];
-      const options = typeof first === 'object' && first !== null && !('title' in first) ? (first as vscode.MessageOptions) : undefined;
-      const buttons = (options ? rest.slice(1) : rest).map((b) => (typeof b === 'string' ? b : (b as vscode.MessageItem).title));
-      this.messages.push({ severity, message: text, detail: options?.detail, modal: options?.modal === true, buttons });
-      const reply = this.replies.find((r) => r.match.test(text));
-      return reply && buttons.includes(reply.button) ? reply.button : undefined;
-    };
-    replace('showInformationMessage', message('info'));
-    replace('showWarningMessage', message('warning'));
-    replace('showErrorMessage', message('error'));
-  }
-
-  restore(): void {
-    const window = vscode.window as unknown as Record<string, unknown>;
-    for (const [name, original] of this.originals) window[name] = original;
-    this.originals.clear();
-  }
-
-  messagesOf(severity: Severity): string[] {
-    return this.messages.filter((m) => m.severity === severity).map((m) => m.message);
-  }
-
-  /** Everything a person was shown: titles, prompts, labels, messages. */
-  shownText(): string {
-    return JSON.stringify({
-      inputs: this.inputs.map((i) => ({ ...i.options, validateInput: undefined, rejected: i.rejected })),
-      picks: this.picks,
-      messages: this.messages,
-    });
-  }
-}
 
 function rsaKeys() {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -154,7 +30,7 @@ describe('credentials, store profiles and status bar', function () {
   this.timeout(30_000);
   let api: TestApi;
   let s: Services;
-  let ui: ScriptedUi;
+  let ui: ScriptedUser;
   /** Every canary any test stored: none may show up in logs, settings or the status bar. */
   const canaries: string[] = [];
   const secretCanary = (name: string) => {
@@ -165,6 +41,8 @@ describe('credentials, store profiles and status bar', function () {
 
   const stored = (key: string) => api.secrets.get(key);
   const run = (command: string) => vscode.commands.executeCommand(command);
+  const readLog = () => readLogOf(s);
+  const assertNoSettingHolds = (values: readonly string[]) => assertNoSettingIn(s, values);
   /** The status after every pending change has been redrawn. */
   async function presentation() {
     await s.status.refresh();
@@ -174,10 +52,7 @@ describe('credentials, store profiles and status bar', function () {
   }
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is installed in the extension host`);
-    await waitFor(() => (ext.isActive ? true : undefined), 'activation', 30_000);
-    api = ext.exports;
+    api = await extensionApi();
     s = api.services;
   });
 
@@ -185,7 +60,7 @@ describe('credentials, store profiles and status bar', function () {
     const cleared = await s.profiles.forgetAll();
     assert.ok(cleared.ok, 'secret storage starts empty');
     await s.status.setError(undefined);
-    ui = new ScriptedUi();
+    ui = new ScriptedUser();
     ui.install();
   });
 
@@ -611,40 +486,4 @@ describe('credentials, store profiles and status bar', function () {
       await assertNoSettingHolds(canaries);
     });
   });
-
-  /** The extension's LogOutputChannel file, read after a marker line shows it is flushed. */
-  async function readLog(): Promise<string> {
-    const marker = `log flushed ${randomUUID()}`;
-    s.log.info(marker);
-    const file = path.join(s.context.logUri.fsPath, LOG_FILE_NAME);
-    return waitFor(() => {
-      const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-      return text.includes(marker) ? text : undefined;
-    }, 'the log file to be written');
-  }
-
-  async function assertNoSettingHolds(values: readonly string[]): Promise<void> {
-    // Every level of every setting the extension contributes still holds only its default.
-    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-    const config = vscode.workspace.getConfiguration();
-    for (const name of Object.keys(manifest.contributes.configuration.properties)) {
-      const inspected = config.inspect(name);
-      assert.deepEqual([inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue], [undefined, undefined, undefined], name);
-    }
-    assertContainsNone(JSON.stringify(vscode.workspace.getConfiguration('api2cartWix')), values, 'the api2cartWix configuration');
-    // And the settings files themselves: user, machine (code-server) and workspace.
-    const userDataDir = path.resolve(s.context.globalStorageUri.fsPath, '..', '..', '..');
-    const files = [
-      path.join(userDataDir, 'User', 'settings.json'),
-      path.join(userDataDir, 'Machine', 'settings.json'),
-      ...(vscode.workspace.workspaceFolders ?? []).map((f) => path.join(f.uri.fsPath, '.vscode', 'settings.json')),
-    ];
-    assert.ok(fs.existsSync(files[0]), `the user settings file is where expected: ${files[0]}`);
-    for (const file of files.filter((f) => fs.existsSync(f))) assertContainsNone(fs.readFileSync(file, 'utf8'), values, file);
-  }
 });
-
-function assertContainsNone(text: string, values: readonly string[], where: string): void {
-  const found = values.filter((v) => text.includes(v));
-  assert.deepEqual(found.length, 0, `${found.length} secret value(s) found in ${where}`);
-}

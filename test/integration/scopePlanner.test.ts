@@ -2,23 +2,9 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { clauseLabel, findPreset, formatPlanText, normaliseSelection, planScopes, type MethodName } from '../../src/core/scopes';
 import type { ScopePlannerTestHooks } from '../../src/vscode/scopePlanner/scopePlannerPanel';
+import { extensionApi, waitFor } from './support/extension';
 
-const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
 const PLAN_SCOPES = 'api2cartWix.planScopes';
-
-interface TestApi {
-  scopePlanner: ScopePlannerTestHooks;
-}
-
-async function waitFor<T>(probe: () => T | undefined, what: string, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const clauseLabels = (methods: readonly MethodName[]): string[] =>
   planScopes(methods).clauses.map((c) => clauseLabel(c.anyOf));
@@ -33,10 +19,7 @@ describe('scope planner', () => {
   let planner: ScopePlannerTestHooks;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is installed in the extension host`);
-    await waitFor(() => (ext.isActive ? true : undefined), 'activation', 30_000);
-    planner = ext.exports.scopePlanner;
+    planner = (await extensionApi()).scopePlanner;
     assert.ok(planner, 'the test hooks are exported in test mode');
   });
 

@@ -3,92 +3,13 @@ import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/vscode/services';
+import { extensionApi, waitFor } from './support/extension';
+import { ScriptedUser } from './support/scriptedUser';
 import { appInstalled, appRemoved, generateTestKeys, signExpired, signWithJose, TEST_APP_ID, type TestKeys } from '../support/webhookSigning';
 
-const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
 const SCHEME = 'api2cart-wix-webhook';
 const APP_SECRET_CANARY = 'canary-app-secret-7c1f0d2e';
 const WIX_DEADLINE_MS = 1250;
-
-interface TestApi {
-  services: Services;
-}
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-interface Shown {
-  readonly severity: 'info' | 'warning' | 'error';
-  readonly message: string;
-  readonly buttons: readonly string[];
-}
-
-type PickItem = vscode.QuickPickItem & Record<string, unknown>;
-
-/**
- * Stands in for the person in front of the window: the extension's calls to the notification,
- * input box and quick pick APIs reach these (the test and the extension share the `vscode`
- * object), each answered by the script the test sets. The smoke-test driver would hide toasts.
- */
-class ScriptedUser {
-  readonly shown: Shown[] = [];
-  readonly picks: PickItem[][] = [];
-  /** The button to click for a notification, if any. */
-  click: (shown: Shown) => string | undefined = () => undefined;
-  inputs: (string | undefined)[] = [];
-  /** Which quick-pick row to choose, by label. */
-  choose: (items: readonly PickItem[]) => PickItem | undefined = () => undefined;
-  private readonly originals = new Map<string, unknown>();
-  private readonly window = vscode.window as unknown as Record<string, unknown>;
-
-  install(): void {
-    const notify = (severity: Shown['severity']) => async (message: string, ...rest: unknown[]) => {
-      const buttons = rest.filter((r): r is string => typeof r === 'string');
-      const shown = { severity, message, buttons };
-      this.shown.push(shown);
-      return this.click(shown);
-    };
-    this.patch('showInformationMessage', notify('info'));
-    this.patch('showWarningMessage', notify('warning'));
-    this.patch('showErrorMessage', notify('error'));
-    this.patch('showInputBox', async () => this.inputs.shift());
-    this.patch('showQuickPick', async (items: readonly PickItem[] | Thenable<readonly PickItem[]>) => {
-      const list = [...(await items)];
-      this.picks.push(list);
-      return this.choose(list);
-    });
-  }
-
-  restore(): void {
-    for (const [name, fn] of this.originals) this.window[name] = fn;
-    this.originals.clear();
-  }
-
-  reset(): void {
-    this.shown.length = 0;
-    this.picks.length = 0;
-    this.click = () => undefined;
-    this.choose = () => undefined;
-    this.inputs = [];
-  }
-
-  /** Waits for a notification whose text matches. */
-  async notification(pattern: RegExp, severity?: Shown['severity']): Promise<Shown> {
-    return waitFor(() => this.shown.find((s) => pattern.test(s.message) && (!severity || s.severity === severity)), `a notification matching ${pattern}`);
-  }
-
-  private patch(name: string, fn: unknown): void {
-    this.originals.set(name, this.window[name]);
-    this.window[name] = fn;
-  }
-}
 
 const activeWebhookDocument = (): vscode.TextDocument | undefined => {
   const doc = vscode.window.activeTextEditor?.document;
@@ -140,10 +61,7 @@ describe('webhook payloads and receiver', () => {
   const config = () => vscode.workspace.getConfiguration('api2cartWix');
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is installed in the extension host`);
-    await waitFor(() => (ext.isActive ? true : undefined), 'activation', 30_000);
-    s = ext.exports.services;
+    s = (await extensionApi()).services;
     keys = generateTestKeys();
     assert.ok((await s.profiles.forgetAll()).ok);
     assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
@@ -197,7 +115,7 @@ describe('webhook payloads and receiver', () => {
       await closeEditors();
       const instanceId = randomUUID();
       await vscode.env.clipboard.writeText(`  ${await signWithJose(appInstalled({ instanceId }), keys)}\n`);
-      user.click = (shown) => (shown.buttons.includes('Use this Instance ID') ? 'Use this Instance ID' : undefined);
+      user.reply(/^/, 'Use this Instance ID');
       await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
 
       const json = JSON.parse((await waitFor(activeWebhookDocument, 'the JSON document')).getText()) as { source: string; instanceId: string };
@@ -212,13 +130,13 @@ describe('webhook payloads and receiver', () => {
       await closeEditors();
       const before = await profiles();
       await vscode.env.clipboard.writeText('just some copied words');
-      user.inputs = [await signWithJose(appInstalled({ instanceId: randomUUID() }), generateTestKeys())];
+      user.input(await signWithJose(appInstalled({ instanceId: randomUUID() }), generateTestKeys()));
       await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
 
       const problem = await user.notification(/Webhook payload not decoded/, 'error');
       assert.match(problem.message, /^Webhook payload not decoded \(JWT signature\): The signature does not match the webhook public key/);
       assert.deepEqual(problem.buttons, ['Set Webhook Public Key…']);
-      assert.equal(user.inputs.length, 0, 'the input box was asked');
+      assert.equal(user.pendingInputs(), 0, 'the input box was asked');
       assert.equal(activeWebhookDocument(), undefined, 'no document opened');
       assert.deepEqual(await profiles(), before);
     });
@@ -250,7 +168,7 @@ describe('webhook payloads and receiver', () => {
 
     it('rejects a payload for another app, naming the App ID', async () => {
       await closeEditors();
-      user.inputs = [await signWithJose(appInstalled({ instanceId: randomUUID(), appId: randomUUID() }), keys)];
+      user.input(await signWithJose(appInstalled({ instanceId: randomUUID(), appId: randomUUID() }), keys));
       await vscode.env.clipboard.writeText('');
       await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
       const problem = await user.notification(/Webhook payload not decoded/, 'error');
@@ -275,7 +193,7 @@ describe('webhook payloads and receiver', () => {
 
     it('acknowledges a signed AppInstalled within Wix\'s limit, offers its instance id and saves it', async () => {
       const instanceId = randomUUID();
-      user.click = (shown) => (shown.message.startsWith('Webhook received:') ? 'Use this Instance ID' : undefined);
+      user.reply(/^Webhook received:/, 'Use this Instance ID');
       const token = await signWithJose(appInstalled({ instanceId }), keys);
       // The test's fetch runs in the extension host too: warm it up (a GET is answered 405 and is no delivery).
       assert.equal((await fetch(url)).status, 405);
@@ -295,12 +213,12 @@ describe('webhook payloads and receiver', () => {
 
     it('lists the deliveries when Start runs again, and opens one as JSON', async () => {
       await closeEditors();
-      user.choose = (items) => items.find((i) => /Show Deliveries/.test(i.label)) ?? items.find((i) => /AppInstalled/.test(i.label));
+      user.pickLabel(/Show Deliveries/).pickLabel(/AppInstalled/);
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
 
-      assert.deepEqual(user.picks[0].map((i) => i.label.replace(/^\$\([^)]*\) /, '')),
+      assert.deepEqual(user.picks[0].items.map((i) => i.label.replace(/^\$\([^)]*\) /, '')),
         ['Show Deliveries', 'Copy URL', 'Send Test Webhook', 'Show Webhook Log', 'Stop Webhook Receiver']);
-      const listed = user.picks[1];
+      const listed = user.picks[1]?.items;
       assert.ok(listed, 'the deliveries were listed');
       assert.equal(listed.length, 1);
       assert.equal(listed[0].label, '$(pass) AppInstalled');
@@ -317,11 +235,11 @@ describe('webhook payloads and receiver', () => {
       assert.deepEqual(answers.map((a) => a.status), [200, 200]);
       await user.notification(new RegExp(`Webhook received: AppInstalled for instance ${instanceId}`));
       await new Promise((r) => setTimeout(r, 300)); // room for a second (wrong) notification
-      assert.equal(user.shown.filter((n) => n.message.includes(instanceId)).length, 1);
+      assert.equal(user.messages.filter((n) => n.message.includes(instanceId)).length, 1);
 
-      user.choose = (items) => items.find((i) => /Show Deliveries/.test(i.label));
+      user.pickLabel(/Show Deliveries/);
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
-      assert.match(user.picks[1]?.[0]?.detail ?? '', new RegExp(`^instance ${instanceId} · verified · 200 · duplicate$`));
+      assert.match(user.picks[1]?.items[0]?.detail ?? '', new RegExp(`^instance ${instanceId} · verified · 200 · duplicate$`));
     });
 
     it('marks the matching store removed on a signed AppRemoved', async () => {
@@ -344,7 +262,7 @@ describe('webhook payloads and receiver', () => {
       const problem = await user.notification(/^A webhook delivery was rejected \(400\)/, 'error');
       assert.match(problem.message, /\(JWT signature\)/);
       await new Promise((r) => setTimeout(r, 300));
-      assert.equal(user.shown.filter((n) => n.severity === 'error').length, 1, 'the same problem is shown once');
+      assert.equal(user.messages.filter((n) => n.severity === 'error').length, 1, 'the same problem is shown once');
       assert.deepEqual(await profiles(), before);
     });
 
@@ -359,18 +277,18 @@ describe('webhook payloads and receiver', () => {
 
     it('Send Test Webhook starts the receiver on request and goes end to end with a throwaway key', async () => {
       const before = await profiles();
-      user.click = (shown) => (shown.buttons.includes('Start Receiver and Send') ? 'Start Receiver and Send' : undefined);
+      user.reply(/^/, 'Start Receiver and Send');
       await vscode.commands.executeCommand('api2cartWix.sendTestWebhook');
 
       const result = await user.notification(/^Test webhook delivered/);
       assert.match(result.message, /^Test webhook delivered: the receiver answered 200 in \d+ ms\. AppInstalled for instance [0-9a-f-]{36} \(test key\)$/);
       assert.equal(s.status.presentation?.state, 'listening');
       assert.deepEqual(await profiles(), before, 'a made-up instance is not saved');
-      assert.ok(!user.shown.some((n) => n.message.startsWith('Webhook received:')), 'no instance id offered for the test');
+      assert.ok(!user.messages.some((n) => n.message.startsWith('Webhook received:')), 'no instance id offered for the test');
 
-      user.choose = (items) => items.find((i) => /Show Deliveries/.test(i.label)) ?? items[0];
+      user.pickLabel(/Show Deliveries/).pick((items) => items[0]);
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
-      assert.match(user.picks[1]?.[0]?.detail ?? '', /· test key · 200$/);
+      assert.match(user.picks[1]?.items[0]?.detail ?? '', /· test key · 200$/);
       const json = JSON.parse((await waitFor(activeWebhookDocument, 'the test delivery as JSON')).getText()) as { _notes: string[]; appId: string };
       assert.match(json._notes[0], /^test webhook, signed with a throwaway key/);
       assert.equal(json.appId, TEST_APP_ID);

@@ -99,7 +99,8 @@ function buildLayout(state: PlannerState): void {
       { className: 'toolbar' },
       el('label', { text: 'Filter methods', attrs: { for: 'filter' } }),
       filter,
-      el('span', { id: 'selection-count', className: 'count', attrs: { 'aria-live': 'polite' } }),
+      // Not a live region: the result summary already announces "N permissions for M methods".
+      el('span', { id: 'selection-count', className: 'count' }),
       clear,
     ),
     presets,

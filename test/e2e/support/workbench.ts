@@ -29,6 +29,12 @@ export interface WorkbenchOptions {
   theme?: string;
 }
 
+/** A port nobody listens on right now (for a server the extension starts, e.g. the webhook receiver). */
+export async function freePort(): Promise<number> {
+  const lib: CodeServerLib = await import(pathToFileURL(path.join(repoRoot, 'tools/lib/codeServer.mjs')).href);
+  return lib.freePort();
+}
+
 export class Workbench {
   private constructor(
     readonly page: Page,
@@ -137,6 +143,55 @@ export class Workbench {
     return this.page.locator('.tabs-container .tab', { hasText: title }).first();
   }
 
+  /** Open a walkthrough as a person does: F1 → "Welcome: Open Walkthrough..." → its title. */
+  async openWalkthrough(title: string): Promise<void> {
+    await this.runCommand('Welcome: Open Walkthrough...');
+    await this.pick(title);
+    await this.page.locator('.gettingStartedContainer .getting-started-step.expanded').first().waitFor();
+  }
+
+  /** A command button inside a walkthrough step, after expanding the step (a click on its title) if needed. */
+  async walkthroughButton(stepTitle: string, buttonLabel: string): Promise<Locator> {
+    const step = this.page.locator('.gettingStartedContainer .getting-started-step', { hasText: stepTitle }).first();
+    if ((await step.getAttribute('aria-expanded')) !== 'true') await step.locator('.step-title').click();
+    await this.page.locator('.gettingStartedContainer .getting-started-step.expanded', { hasText: stepTitle }).waitFor();
+    const button = step.locator('.monaco-button', { hasText: buttonLabel }).first();
+    await button.waitFor();
+    return button;
+  }
+
+  /** The body of the open walkthrough step's markdown media (shown only when the editor is wider than 950 px). */
+  walkthroughMedia(): FrameLocator {
+    return this.page.frameLocator('.gettingStartedContainer .getting-started-media iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /**
+   * Lay PNG screenshots out as a captioned grid and photograph it, in a second tab of the same browser
+   * (so no image library is needed). Returns the written file.
+   */
+  async composeGrid(images: readonly { file: string; caption: string }[], outFile: string, columns = 2): Promise<string> {
+    const cells = images.map(({ file, caption }) => {
+      const src = `data:image/png;base64,${fs.readFileSync(file).toString('base64')}`;
+      return `<figure><img src="${src}" alt=""><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+    });
+    const html = `<!DOCTYPE html><html><head><style>
+      body { margin: 0; padding: 16px; background: #1b1b1f; font: 600 18px system-ui, sans-serif; color: #f0f0f0; }
+      main { display: grid; grid-template-columns: repeat(${columns}, 1fr); gap: 16px; }
+      figure { margin: 0; } img { width: 100%; display: block; border: 1px solid #555; }
+      figcaption { padding: 6px 2px 0; }
+    </style></head><body><main>${cells.join('')}</main></body></html>`;
+    const page = await this.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      // setContent waits for the load event, so the (inline) images are decoded by then.
+      await page.setContent(html);
+      fs.mkdirSync(path.dirname(outFile), { recursive: true });
+      await page.locator('main').screenshot({ path: outFile });
+    } finally {
+      await page.close();
+    }
+    return outFile;
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${name}.png`);
@@ -154,4 +209,8 @@ export class Workbench {
 function writeJson(file: string, value: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(value, null, 2));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
