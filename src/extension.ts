@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand(CommandIds.showActions, () => showActions(status)),
     ...registerCredentialCommands(services),
     ...registerConnectionCommands(services),
-    ...registerScopePlanner(context, log),
+    ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),
     ...registerWebhookCommands(services),
   );
   void status.refresh();

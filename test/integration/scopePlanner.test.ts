@@ -75,6 +75,13 @@ describe('scope planner', () => {
     assert.deepEqual(planner.getSelection(), ['product.list']);
   });
 
+  it('takes "Plan App Scopes" off the pending steps once methods are ticked', async () => {
+    const { services } = await extensionApi();
+    await planner.postFromWebview({ type: 'setSelection', methods: ['order.list'] });
+    const planPending = () => services.status.presentation?.nextSteps.some((s) => s.id === 'planScopes' && s.pending);
+    await waitFor(() => (planPending() === false ? true : undefined), 'Plan App Scopes to be done');
+  });
+
   it('applies a preset and says so', async () => {
     await planner.postFromWebview({ type: 'applyPreset', presetId: 'order-sync' });
     const preset = findPreset('order-sync');

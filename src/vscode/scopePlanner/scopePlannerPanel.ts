@@ -19,6 +19,8 @@ const EXPORT_FILE_NAME = 'wix-app-scopes.md';
 type ExportTarget = vscode.Uri | 'untitled';
 
 let openPanel: ScopePlannerPanel | undefined;
+/** Tells the status bar that scopes are planned, so "Plan scopes" is no longer a pending step. */
+let notifyPlanned: (selection: readonly unknown[]) => void = () => undefined;
 const timings: { commandAt?: number; renderedAt?: number } = {};
 let exportTargetForTests: ExportTarget | undefined;
 
@@ -36,7 +38,10 @@ class ScopePlannerPanel {
     this.controller = new ScopePlannerController(
       {
         post: (message) => webview.postMessage(message),
-        persist: (selection) => context.workspaceState.update(SELECTION_STATE_KEY, selection),
+        persist: (selection) => {
+          notifyPlanned(selection);
+          return context.workspaceState.update(SELECTION_STATE_KEY, selection);
+        },
         copyToClipboard: (text) => vscode.env.clipboard.writeText(text),
         exportMarkdown: (markdown) => this.exportMarkdown(markdown),
         warn: (message) => log.warn(message),
@@ -144,7 +149,12 @@ function openPlanner(context: vscode.ExtensionContext, log: Log): void {
 export function registerScopePlanner(
   context: vscode.ExtensionContext,
   log: Log,
+  onPlanned: () => void = () => undefined,
 ): vscode.Disposable[] {
+  notifyPlanned = (selection) => {
+    if (selection.length > 0) onPlanned();
+  };
+  notifyPlanned(context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? []);
   return [
     vscode.commands.registerCommand(CommandIds.planScopes, () => openPlanner(context, log)),
     vscode.window.registerWebviewPanelSerializer(SCOPE_PLANNER_VIEW_TYPE, {
