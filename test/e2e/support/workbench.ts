@@ -153,11 +153,23 @@ export class Workbench {
   /** A command button inside a walkthrough step, after expanding the step (a click on its title) if needed. */
   async walkthroughButton(stepTitle: string, buttonLabel: string): Promise<Locator> {
     const step = this.page.locator('.gettingStartedContainer .getting-started-step', { hasText: stepTitle }).first();
-    if ((await step.getAttribute('aria-expanded')) !== 'true') await step.locator('.step-title').click();
+    if ((await step.getAttribute('aria-expanded')) !== 'true') {
+      await this.dismissHover();
+      await step.locator('.step-title').click();
+    }
     await this.page.locator('.gettingStartedContainer .getting-started-step.expanded', { hasText: stepTitle }).waitFor();
     const button = step.locator('.monaco-button', { hasText: buttonLabel }).first();
     await button.waitFor();
     return button;
+  }
+
+  /**
+   * Move the mouse off whatever it rests on, as a person would before the next click: a hover
+   * left open (e.g. the status-bar tooltip after using its menu) covers what lies beneath it.
+   */
+  async dismissHover(): Promise<void> {
+    await this.page.mouse.move(1050, 17);   // the title bar between the command center and the layout buttons: no hover there
+    await this.page.locator('.context-view .monaco-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   }
 
   /** The body of the open walkthrough step's markdown media (shown only when the editor is wider than 950 px). */
