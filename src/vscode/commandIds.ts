@@ -1,3 +1,5 @@
+import type { StatusActionId } from '../core/status';
+
 /** Every command the extension contributes; package.json's `contributes.commands` must match (a unit test checks). */
 export const CommandIds = {
   setApiKey: 'api2cartWix.setApiKey',
@@ -18,3 +20,24 @@ export const CommandIds = {
 
 export type CommandKey = keyof typeof CommandIds;
 export type CommandId = (typeof CommandIds)[CommandKey];
+
+/**
+ * The command behind each action the status model (Show Actions) or a problem's fix names.
+ * One map, so a fix button and the quick pick always run the same thing.
+ */
+export const actionCommands: Record<StatusActionId, { readonly command: string; readonly args?: readonly unknown[] }> = {
+  setApiKey: { command: CommandIds.setApiKey },
+  setAppCredentials: { command: CommandIds.setAppCredentials },
+  setPublicKey: { command: CommandIds.setPublicKey },
+  setInstanceId: { command: CommandIds.setInstanceId },
+  planScopes: { command: CommandIds.planScopes },
+  startReceiver: { command: CommandIds.startReceiver },
+  stopReceiver: { command: CommandIds.stopReceiver },
+  sendTestWebhook: { command: CommandIds.sendTestWebhook },
+  decodeWebhook: { command: CommandIds.decodeWebhook },
+  addStore: { command: CommandIds.addStore },
+  checkConnection: { command: CommandIds.checkConnection },
+  switchStore: { command: CommandIds.switchStore },
+  forgetCredentials: { command: CommandIds.forgetCredentials },
+  openSettings: { command: 'workbench.action.openSettings', args: ['api2cartWix'] },
+};

@@ -1,24 +1,7 @@
 import * as vscode from 'vscode';
 import type { StatusActionId } from '../core/status';
-import { CommandIds } from './commandIds';
+import { actionCommands } from './commandIds';
 import type { ConnectionStatus } from './statusBar';
-
-const commandFor: Record<StatusActionId, { command: string; args?: unknown[] }> = {
-  setApiKey: { command: CommandIds.setApiKey },
-  setAppCredentials: { command: CommandIds.setAppCredentials },
-  setPublicKey: { command: CommandIds.setPublicKey },
-  setInstanceId: { command: CommandIds.setInstanceId },
-  planScopes: { command: CommandIds.planScopes },
-  startReceiver: { command: CommandIds.startReceiver },
-  stopReceiver: { command: CommandIds.stopReceiver },
-  sendTestWebhook: { command: CommandIds.sendTestWebhook },
-  decodeWebhook: { command: CommandIds.decodeWebhook },
-  addStore: { command: CommandIds.addStore },
-  checkConnection: { command: CommandIds.checkConnection },
-  switchStore: { command: CommandIds.switchStore },
-  forgetCredentials: { command: CommandIds.forgetCredentials },
-  openSettings: { command: 'workbench.action.openSettings', args: ['api2cartWix'] },
-};
 
 interface ActionItem extends vscode.QuickPickItem {
   readonly action?: StatusActionId;
@@ -44,6 +27,6 @@ export async function showActions(status: ConnectionStatus): Promise<void> {
     matchOnDetail: true,
   });
   if (!picked?.action) return;
-  const target = commandFor[picked.action];
+  const target = actionCommands[picked.action];
   await vscode.commands.executeCommand(target.command, ...(target.args ?? []));
 }
