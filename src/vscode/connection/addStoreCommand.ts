@@ -23,23 +23,6 @@ const stepText = (): Record<AddStoreStep | 'wix-catalog', string> => ({
   'wix-catalog': vscode.l10n.t('Reading the catalog version from Wix…'),
 });
 
-/**
- * Runs one of the Set… commands and continues when it returns or when the value it asks for
- * appears, whichever comes first: Set Instance ID keeps waiting on its follow-up notification
- * after it has saved the store.
- */
-async function askWith(s: Services, command: string, isPresent: () => Promise<boolean>): Promise<void> {
-  let subscription: { dispose(): void } | undefined;
-  const appeared = new Promise<void>((resolve) => {
-    subscription = s.profiles.onDidChange(() => void isPresent().then((present) => present && resolve()));
-  });
-  try {
-    await Promise.race([vscode.commands.executeCommand(command), appeared]);
-  } finally {
-    subscription?.dispose();
-  }
-}
-
 /** Reads a value; when it is missing, asks for it through its own command and reads again. */
 async function readOrAsk<T>(
   s: Services,
@@ -49,10 +32,8 @@ async function readOrAsk<T>(
   const first = await read();
   if (!first.ok || first.value !== undefined) return first;
   s.log.info(`${WHAT}: asking for what is missing (${command})`);
-  await askWith(s, command, async () => {
-    const again = await read();
-    return again.ok && again.value !== undefined;
-  });
+  // The Set… commands return once the value is saved (or the person gave up).
+  await vscode.commands.executeCommand(command);
   return read();
 }
 

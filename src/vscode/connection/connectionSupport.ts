@@ -70,12 +70,11 @@ export function withCancellableProgress<T>(
  * notification is not awaited: the command is over, the person answers whenever they like.
  */
 export async function reportProblem(s: Services, what: string, problem: Problem, retry?: () => unknown): Promise<void> {
-  // A server may echo a secret the failing client did not send (a store key, the Wix token), so
-  // the message is redacted with every known secret here: the status-bar tooltip shows it as is.
-  const safe = { ...problem, message: s.redactor.redact(problem.message) };
-  s.log.error(`${what}: ${safe.kind}: ${safe.message}`);
-  await s.status.setError(safe);
-  void showProblem(safe, s.redactor, retry);
+  // A server may echo a secret the failing client did not send; the log, the status bar and the
+  // notification each redact with every known secret on their way out.
+  s.log.error(`${what}: ${problem.kind}: ${problem.message}`);
+  await s.status.setError(problem);
+  void showProblem(problem, s.redactor, retry);
 }
 
 /** Shows a problem that is not about the connection (e.g. a missing prerequisite) without marking the status bar. */
