@@ -1,22 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import * as net from 'node:net';
 import { appInstalled, generateTestKeys, signWithJose, type TestKeys } from '../support/webhookSigning';
-import { Workbench } from './support/workbench';
+import { freePort, Workbench } from './support/workbench';
 
 const WIX_DEADLINE_MS = 1250;
-
-/** A port nobody listens on right now, for the receiver's machine setting. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('webhook receiver (packaged .vsix in VS Code)', () => {
   let wb: Workbench;
