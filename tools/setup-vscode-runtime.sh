@@ -7,6 +7,9 @@ here="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
 RT="${VSCODE_RUNTIME_DIR:-$here/../.vscode-runtime}"
 NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
+# Run from `npm test`, npm's own variables (user agent "node/v20", nodedir, ...) would reach the
+# nested installs below, and code-server's postinstall refuses a node 20 user agent.
+for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done
 
 # 1. OS packages: chromium drives the workbench; libkrb5-dev for kerberos' node-gyp build.
 need=()
