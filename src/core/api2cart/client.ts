@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { fail, ok, type Result } from '../result';
 import { redact } from '../http/redact';
-import { requestJson, statusProblem, type HttpProblem } from '../http/request';
+import { requestJson, statusProblem, type HttpMethod, type HttpProblem } from '../http/request';
 import { describeReturnCode } from './returnCodes';
 import type {
   AddStoreResult,
@@ -34,21 +34,31 @@ export interface Api2CartClient {
   validate(storeKey: string, options?: CallOptions): Promise<Result<ValidateResult, Api2CartProblem>>;
   info(storeKey: string, options?: CallOptions): Promise<Result<CartInfo, Api2CartProblem>>;
   supportedPlatforms(options?: CallOptions): Promise<Result<readonly SupportedPlatform[], Api2CartProblem>>;
+  /**
+   * Any API2Cart method, e.g. `product.count`: its `result` on return_code 0, else a problem with
+   * the code explained. For callers that interpret the result themselves.
+   */
+  callMethod(method: string, request: MethodRequest, options?: CallOptions): Promise<Result<Json, Api2CartProblem>>;
+}
+
+/** One call of an API2Cart method: where its parameters go is the caller's business (see the spec). */
+export interface MethodRequest {
+  readonly httpMethod: HttpMethod;
+  readonly query?: Readonly<Record<string, string | undefined>>;
+  readonly body?: Readonly<Record<string, unknown>>;
+  /** Sent as `x-store-key` for store-scoped methods. */
+  readonly storeKey?: string;
 }
 
 export const DEFAULT_API2CART_TIMEOUT_MS = 120_000;
 
-interface Call {
+interface Call extends MethodRequest {
   readonly method: string;
-  readonly httpMethod: 'GET' | 'POST';
-  readonly query?: Readonly<Record<string, string | undefined>>;
-  readonly body?: Readonly<Record<string, unknown>>;
-  readonly storeKey?: string;
   /** Values sent in this call that must never be echoed back to the person. */
   readonly secrets?: readonly (string | undefined)[];
 }
 
-type Json = Readonly<Record<string, unknown>>;
+export type Json = Readonly<Record<string, unknown>>;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -198,6 +208,8 @@ export function createApi2CartClient(options: Api2CartClientOptions): Api2CartCl
       }
       return ok(list.filter(isObject).flatMap(toPlatform));
     },
+
+    callMethod: (method, request, callOptions) => call({ method, ...request }, callOptions),
   };
 }
 

@@ -24,6 +24,8 @@ export interface HttpProblem extends Problem<HttpProblemKind> {
   readonly status?: number;
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 export interface JsonResponse {
   readonly status: number;
   readonly json: unknown;
@@ -34,7 +36,7 @@ export interface JsonRequest {
   readonly service: string;
   /** Names the call in messages, e.g. "account.cart.add". Never the URL: queries can hold keys. */
   readonly operation: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: HttpMethod;
   readonly url: URL;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;

@@ -289,5 +289,25 @@ describe('API2Cart client without a server', () => {
       assert.ok(result.ok);
       assert.deepEqual(result.value, []);
     });
+
+    it('calls any method: the given HTTP method, query and x-store-key; the result on return_code 0', async () => {
+      agent
+        .get(origin)
+        .intercept({ path: '/v1.1/cart.delete.json?delete_bridge=false', method: 'DELETE', headers: { 'x-api-key': API_KEY, 'x-store-key': STORE_KEY } })
+        .reply(200, { return_code: 0, return_message: '', result: { cart: 'deleted' } });
+      const result = await mocked().callMethod('cart.delete', { httpMethod: 'DELETE', query: { delete_bridge: 'false' }, storeKey: STORE_KEY });
+      assert.ok(result.ok);
+      assert.deepEqual(result.value, { cart: 'deleted' });
+    });
+
+    it('explains a return code of any method, with the store key redacted from what API2Cart said', async () => {
+      agent
+        .get(origin)
+        .intercept({ path: '/v1.1/order.count.json', method: 'GET' })
+        .reply(200, { return_code: 4, return_message: `Store ${STORE_KEY} access denied`, result: {} });
+      const problem = problemOf(await mocked().callMethod('order.count', { httpMethod: 'GET', storeKey: STORE_KEY }));
+      assert.equal(problem.returnCode, 4);
+      assert.equal(problem.kind, 'api2cart-4');
+    });
   });
 });
