@@ -1,16 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { checkRequest, loadTrimmedSpec } from './specCheck';
+import { checkRequest, loadSpec, sampleResult, specMethods, type OpenApiDoc } from './specCheck';
 import { ResponseScript, startStubServer, type StubBehaviour } from './stubServer';
 
-export const API2CART_METHODS = [
+/** Methods the stub simulates against its account; every other method of the spec gets a sample answer. */
+export const SIMULATED_METHODS = [
   'account.cart.add',
   'account.cart.list',
   'cart.validate',
   'cart.info',
+  'cart.delete',
+  'cart.methods',
   'account.supported_platforms',
 ] as const;
-export type Api2CartMethod = (typeof API2CART_METHODS)[number];
+/** Any method the spec defines, e.g. "product.count". */
+export type Api2CartMethod = string;
 
 export type Api2CartStubResponse =
   /** The simulated account: add creates a store (code 8 if the instance exists), list/validate/info read it. */
@@ -52,6 +56,8 @@ export interface Api2CartStubOptions {
   /** When set, any other x-api-key gets return_code 2, as API2Cart does. */
   readonly apiKey?: string;
   readonly carts?: readonly StubCart[];
+  /** What cart.methods lists; every method of the spec by default. */
+  readonly platformMethods?: readonly string[];
 }
 
 export interface Api2CartStub {
@@ -95,8 +101,15 @@ const toBehaviour = (response: Api2CartStubResponse, simulate: () => StubBehavio
   }
 };
 
+/** Whether the spec asks for x-store-key on this method (store-scoped methods). */
+function isStoreScoped(spec: OpenApiDoc, method: string): boolean {
+  const item = spec.paths[`/${method}.json`] ?? {};
+  return Object.values(item).some((op) => (op.security ?? []).some((req) => 'StoreKeyAuth' in req));
+}
+
 export async function startApi2CartStub(options: Api2CartStubOptions = {}): Promise<Api2CartStub> {
-  const spec = loadTrimmedSpec();
+  const spec = loadSpec();
+  const methods = new Set(specMethods(spec));
   const requests: RecordedApi2CartRequest[] = [];
   const violations: string[] = [];
   const carts: StubCart[] = [...(options.carts ?? [])];
@@ -113,9 +126,8 @@ export async function startApi2CartStub(options: Api2CartStubOptions = {}): Prom
 
   function simulate(method: Api2CartMethod, query: URLSearchParams, storeKey: string | undefined, body: unknown): StubBehaviour {
     const answer = (result: unknown, code = 0, message = ''): StubBehaviour => ({ kind: 'json', body: envelope(result, code, message) });
-    const storeScoped = method === 'cart.validate' || method === 'cart.info';
     const cart = carts.find((c) => c.storeKey === storeKey);
-    if (storeScoped && !cart) {
+    if (isStoreScoped(spec, method) && !cart) {
       return answer({}, 4, 'Store access denied');
     }
     switch (method) {
@@ -146,6 +158,11 @@ export async function startApi2CartStub(options: Api2CartStubOptions = {}): Prom
         return answer({});
       case 'cart.info':
         return answer({ name: cart?.customLabel ?? '', url: cart?.url ?? '', version: '' });
+      case 'cart.delete':
+        carts.splice(carts.indexOf(cart!), 1);
+        return answer({ store: cart?.url ?? '' });
+      case 'cart.methods':
+        return answer({ method: [...(options.platformMethods ?? methods)] });
       case 'account.supported_platforms':
         // Stub data, not API2Cart's real list: the shape the spec describes, for the Wix entry.
         return answer({
@@ -161,6 +178,9 @@ export async function startApi2CartStub(options: Api2CartStubOptions = {}): Prom
             },
           ],
         });
+      default:
+        // The shape the spec gives the method's result, with its examples: enough for a caller to parse.
+        return answer(sampleResult(spec, method));
     }
   }
 
@@ -169,7 +189,8 @@ export async function startApi2CartStub(options: Api2CartStubOptions = {}): Prom
       const relative = incoming.url.pathname.startsWith(`${BASE_PATH}/`)
         ? incoming.url.pathname.slice(BASE_PATH.length)
         : incoming.url.pathname;
-      const method = API2CART_METHODS.find((m) => relative === `/${m}.json`);
+      const named = /^\/(.+)\.json$/.exec(relative)?.[1];
+      const method = named !== undefined && methods.has(named) ? named : undefined;
       const found = checkRequest(spec, {
         httpMethod: incoming.httpMethod,
         path: relative,

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The subset of OpenAPI 3.1 / JSON Schema that the trimmed API2Cart spec uses. */
+/** The subset of OpenAPI 3.1 / JSON Schema that API2Cart's spec uses. */
 export interface Schema {
   readonly $ref?: string;
   readonly type?: string | readonly string[];
@@ -10,6 +10,9 @@ export interface Schema {
   readonly required?: readonly string[];
   readonly items?: Schema;
   readonly anyOf?: readonly Schema[];
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly minLength?: number;
 }
 
 interface Parameter {
@@ -34,22 +37,32 @@ export interface OpenApiDoc {
   };
 }
 
-export const TRIMMED_SPEC_FILE = 'test/fixtures/api2cart-openapi-trimmed.json';
+/** The project's copy of API2Cart's published spec (spec/README.md). */
+export const SPEC_FILE = 'spec/api2cart-openapi.json';
 
-/** Walks up from this file to the project root, so it works from test/ and from out/test/. */
-export function loadTrimmedSpec(): OpenApiDoc {
+let cached: OpenApiDoc | undefined;
+
+/** Walks up from this file to the project root, so it works from test/ and from out/test/. Parsed once per process. */
+export function loadSpec(): OpenApiDoc {
+  if (cached) return cached;
   let dir = __dirname;
   for (;;) {
-    const candidate = path.join(dir, TRIMMED_SPEC_FILE);
+    const candidate = path.join(dir, SPEC_FILE);
     if (fs.existsSync(candidate)) {
-      return JSON.parse(fs.readFileSync(candidate, 'utf8')) as OpenApiDoc;
+      cached = JSON.parse(fs.readFileSync(candidate, 'utf8')) as OpenApiDoc;
+      return cached;
     }
     const parent = path.dirname(dir);
     if (parent === dir) {
-      throw new Error(`${TRIMMED_SPEC_FILE} not found above ${__dirname}`);
+      throw new Error(`${SPEC_FILE} not found above ${__dirname}`);
     }
     dir = parent;
   }
+}
+
+/** Every API2Cart method the spec defines (e.g. "product.list"), from its paths. */
+export function specMethods(spec: OpenApiDoc): string[] {
+  return Object.keys(spec.paths).map((p) => p.replace(/^\//, '').replace(/\.json$/, ''));
 }
 
 export interface IncomingShape {
@@ -167,7 +180,7 @@ function resolve(spec: OpenApiDoc, schema: Schema): Schema {
   const name = schema.$ref.replace('#/components/schemas/', '');
   const target = spec.components.schemas[name];
   if (!target) {
-    throw new Error(`unresolved $ref ${schema.$ref} in the trimmed spec`);
+    throw new Error(`unresolved $ref ${schema.$ref} in the spec`);
   }
   return resolve(spec, target);
 }
@@ -212,9 +225,63 @@ export function validate(spec: OpenApiDoc, schemaOrRef: Schema, value: unknown, 
       );
     }
   }
-  if (actual === 'array' && schema.items) {
+  if (actual === 'array') {
+    const array = value as unknown[];
+    if (schema.minItems !== undefined && array.length < schema.minItems) problems.push(`${at} must have at least ${schema.minItems} item(s)`);
+    if (schema.maxItems !== undefined && array.length > schema.maxItems) problems.push(`${at} must have at most ${schema.maxItems} item(s)`);
     const items = schema.items;
-    (value as unknown[]).forEach((item, index) => problems.push(...validate(spec, items, item, `${at}[${index}]`)));
+    if (items) array.forEach((item, index) => problems.push(...validate(spec, items, item, `${at}[${index}]`)));
+  }
+  if (actual === 'string' && schema.minLength !== undefined && (value as string).length < schema.minLength) {
+    problems.push(`${at} must be at least ${schema.minLength} character(s) long`);
   }
   return problems;
+}
+
+interface ResponsesOf {
+  readonly responses?: Readonly<Record<string, { content?: Readonly<Record<string, { schema: Schema }>> }>>;
+}
+
+/**
+ * A plausible `result` for a method: the spec's response schema filled with its examples (or an
+ * empty value of each type), three levels deep, arrays empty. Stubs answer with it by default.
+ */
+export function sampleResult(spec: OpenApiDoc, method: string): unknown {
+  const item = spec.paths[`/${method}.json`] ?? {};
+  const operation = Object.values(item)[0] as ResponsesOf | undefined;
+  const envelope = operation?.responses?.['200']?.content?.['application/json']?.schema;
+  if (!envelope) return {};
+  const result = resolve(spec, envelope).properties?.['result'];
+  return result ? sample(spec, result, 0) : {};
+}
+
+function sample(spec: OpenApiDoc, schemaOrRef: Schema, depth: number): unknown {
+  const schema = resolve(spec, schemaOrRef) as Schema & { example?: unknown };
+  if (schema.example !== undefined) return schema.example;
+  if (schema.anyOf) {
+    const concrete = schema.anyOf.find((option) => !typesOf(resolve(spec, option)).includes('null')) ?? schema.anyOf[0];
+    return concrete ? sample(spec, concrete, depth) : null;
+  }
+  if (schema.enum) return schema.enum[0];
+  const type = typesOf(schema).find((t) => t !== 'null') ?? (schema.properties ? 'object' : 'null');
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'string':
+      return '';
+    case 'boolean':
+      return false;
+    case 'array':
+      return [];
+    case 'object':
+      if (depth >= 3) return {};
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {})
+          .filter(([name]) => name !== 'additional_fields' && name !== 'custom_fields')
+          .map(([name, child]) => [name, sample(spec, child, depth + 1)]),
+      );
+    default:
+      return null;
+  }
 }

@@ -95,6 +95,30 @@ describe('API2Cart stub checks requests against the OpenAPI spec', () => {
     assert.deepEqual(codes, [9, 0, 0]);
   });
 
+  it('answers any method of the spec: a store-scoped read gets the spec\'s result shape for a known store key', async () => {
+    const body = { cart_id: 'Wix', wix_instance_id: 'i' };
+    const added = (await (await send('/account.cart.add.json', { method: 'POST', body })).body.json()) as { result: { store_key: string } };
+    const storeKey = added.result.store_key;
+    const counted = (await (await send('/product.count.json', { headers: { 'x-store-key': storeKey } })).body.json()) as { return_code: number; result: unknown };
+    assert.deepEqual(counted, { return_code: 0, return_message: '', result: { products_count: 0 } });
+    const denied = (await (await send('/order.count.json', { headers: { 'x-store-key': 'not-a-store' } })).body.json()) as { return_code: number };
+    assert.equal(denied.return_code, 4);
+    const listed = (await (await send('/cart.methods.json', { headers: { 'x-store-key': storeKey } })).body.json()) as { result: { method: string[] } };
+    assert.ok(listed.result.method.includes('product.list') && listed.result.method.includes('cart.delete'));
+    assert.deepEqual(stub.violations, []);
+  });
+
+  it('deletes a store with cart.delete: its key stops working', async () => {
+    const body = { cart_id: 'Wix', wix_instance_id: 'i' };
+    const added = (await (await send('/account.cart.add.json', { method: 'POST', body })).body.json()) as { result: { store_key: string } };
+    const headers = { 'x-store-key': added.result.store_key };
+    const deleted = (await (await send('/cart.delete.json', { method: 'DELETE', headers })).body.json()) as { return_code: number };
+    assert.equal(deleted.return_code, 0);
+    assert.equal(stub.carts.length, 0);
+    const after = (await (await send('/cart.validate.json', { headers })).body.json()) as { return_code: number };
+    assert.equal(after.return_code, 4);
+  });
+
   it('reports its own handling time, including deliberate delays', async () => {
     stub.setResponse('account.cart.list', { kind: 'slow', delayMs: 60 });
     await (await send('/account.cart.list.json')).body.text();
