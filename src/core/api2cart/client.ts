@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { fail, ok, type Result } from '../result';
 import { redact } from '../http/redact';
-import { requestJson, statusProblem, type HttpMethod, type HttpProblem } from '../http/request';
+import type { HttpProblem } from '../http/problem';
+import { requestJson, statusProblem, type HttpMethod } from '../http/request';
 import { describeReturnCode } from './returnCodes';
 import type {
   AddStoreResult,

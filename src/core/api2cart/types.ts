@@ -1,5 +1,5 @@
 import type { Problem } from '../result';
-import type { HttpProblemKind } from '../http/request';
+import type { HttpProblemKind } from '../http/problem';
 
 /** The fields account.cart.add takes for a Wix store (schema AccountCartAdd). */
 export interface AddWixStoreParams {

@@ -9,4 +9,5 @@ export * from '../api2cart/types';
 export * from '../wix/client';
 export * from '../wix/types';
 export * from '../http/dispatcher';
-export type { HttpProblem, HttpProblemKind } from '../http/request';
+export type { HttpProblem, HttpProblemKind } from '../http/problem';
+export type { HttpMethod } from '../http/request';

@@ -1,4 +1,4 @@
-import type { HttpProblem } from './request';
+import type { HttpProblem } from './problem';
 
 export interface TransportContext {
   readonly service: string;

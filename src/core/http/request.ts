@@ -1,28 +1,7 @@
 import { request, getGlobalDispatcher, type Dispatcher } from 'undici';
 import { fail, ok, type Problem, type Result } from '../result';
 import { classifyTransportError } from './classify';
-
-export type HttpProblemKind =
-  | 'http-refused'
-  | 'http-dns'
-  | 'http-timeout'
-  | 'http-cancelled'
-  | 'http-tls'
-  | 'http-proxy'
-  | 'http-network'
-  | 'http-status'
-  | 'http-not-json'
-  | 'http-too-large';
-
-export interface HttpProblem extends Problem<HttpProblemKind> {
-  /**
-   * False only when the request certainly never reached the server (DNS, refused, TLS, proxy).
-   * Callers of non-idempotent requests must treat true as "it may have been processed".
-   */
-  readonly maybeDelivered: boolean;
-  /** HTTP status, when an answer arrived. */
-  readonly status?: number;
-}
+import type { HttpProblem } from './problem';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../result';
-import type { HttpProblemKind } from '../http/request';
+import type { HttpProblemKind } from '../http/problem';
 
 export interface WixAppCredentials {
   readonly appId: string;

@@ -22,6 +22,30 @@ describe('project layout', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('src has no import cycles, type-only imports included', () => {
+    const files = filesUnder(path.join(root, 'src')).filter(f => f.endsWith('.ts'));
+    const resolveImport = (from: string, spec: string): string | undefined => {
+      const base = path.resolve(path.dirname(from), spec);
+      return [`${base}.ts`, path.join(base, 'index.ts')].find(f => fs.existsSync(f));
+    };
+    const edges = new Map(files.map(f => [f, [...fs.readFileSync(f, 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s+['"](\.[^'"]+)['"]/gms)]
+      .map(m => resolveImport(f, m[1]!)).filter((t): t is string => t !== undefined)]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].map(f => path.relative(root, f)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of edges.get(file) ?? []) visit(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    assert.deepEqual(cycles, []);
+  });
+
   it('every contributed command is a known command id in the API2Cart Wix category', () => {
     const known = new Set<string>(Object.values(CommandIds));
     for (const c of manifest.contributes.commands) {
