@@ -2,16 +2,11 @@ import type { Redactor } from '../redaction';
 import { fail, ok, type Result } from '../result';
 import { parsePublicKey, type PublicKeyProblem } from '../webhook/publicKey';
 import { profileDisplayName } from './display';
-import { describeKey, KEY_PREFIX, SECRET_KEYS, storeKeyKey, type StoredChange } from './keys';
-import {
-  parseProfilesDocument,
-  serializeProfilesDocument,
-  storedProfile,
-  type ParsedDocument,
-  type ProfilesDocument,
-  type StoredProfile,
-} from './profileDocument';
-import { profileNotFound, profilesUnreadable, secretStorageUnavailable, type ProfileProblem } from './problems';
+import { activeOf, createDocumentStore, findProfile, replaceProfile, type Mutation } from './documentStore';
+import { describeKey, SECRET_KEYS, storeKeyKey, type StoredChange } from './keys';
+import { storedProfile, type ProfilesDocument, type StoredProfile } from './profileDocument';
+import { profileNotFound, profilesUnreadable, type ProfileProblem } from './problems';
+import { createSecretCache } from './secretCache';
 import type { Disposable, SecretStore } from './secretStore';
 import {
   validateApiKey,
@@ -130,136 +125,12 @@ export interface ProfileServiceOptions {
   readonly redactor?: Redactor;
 }
 
-interface LoadedDocument extends ParsedDocument {
-  readonly raw: string | undefined;
-}
-
-interface Mutation<T> {
-  /** The document to save; omitted when nothing changed. */
-  readonly next?: ProfilesDocument;
-  readonly result: T;
-}
-
-const SECRET_ITEMS: ReadonlySet<StoredChange['item']> = new Set(['apiKey', 'appSecret', 'storeKey']);
-
 export function createProfileService(store: SecretStore, options: ProfileServiceOptions = {}): ProfileService {
-  // Raw values by key. Entries are dropped on every change event, ours or another window's.
-  const cache = new Map<string, Promise<string | undefined>>();
-  const listeners = new Set<(change: StoredChange) => void>();
-  // Read-modify-write of the profiles document is serialised so concurrent calls don't lose updates.
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const subscription = store.onDidChange((key) => {
-    const change = describeKey(key);
-    if (change === undefined) return;
-    cache.delete(key);
-    for (const listener of [...listeners]) {
-      try {
-        listener(change);
-      } catch {
-        // A failing listener must not keep the others from hearing about the change.
-      }
-    }
-  });
-
-  /** Keeps the redactor in step with the current value of each secret (a source per key). */
-  function rememberSecret(key: string, value: string | undefined): void {
-    const item = describeKey(key)?.item;
-    if (item !== undefined && SECRET_ITEMS.has(item)) options.redactor?.setSecrets(key, [value]);
-  }
-
-  async function attempt<T>(operation: () => Promise<T>): Promise<Result<T, ProfileProblem>> {
-    try {
-      return ok(await operation());
-    } catch {
-      return fail(secretStorageUnavailable());
-    }
-  }
-
-  function read(key: string): Promise<Result<string | undefined, ProfileProblem>> {
-    let pending = cache.get(key);
-    if (pending === undefined) {
-      // The executor turns a synchronous throw from the store into a rejection.
-      const fetched = new Promise<string | undefined>((resolve) => resolve(store.get(key)));
-      cache.set(key, fetched);
-      fetched.then(
-        (value) => {
-          // A read overtaken by a write must not hand the redactor the old value.
-          if (cache.get(key) === fetched) rememberSecret(key, value);
-        },
-        () => {
-          // Never cache a failure: the keyring may come back.
-          if (cache.get(key) === fetched) cache.delete(key);
-        },
-      );
-      pending = fetched;
-    }
-    const settled = pending;
-    return attempt(() => settled);
-  }
-
-  async function write(key: string, value: string): Promise<Result<void, ProfileProblem>> {
-    rememberSecret(key, value);
-    cache.delete(key);
-    const written = await attempt(async () => store.store(key, value));
-    if (written.ok) cache.set(key, Promise.resolve(value));
-    return written;
-  }
-
-  async function remove(key: string): Promise<Result<void, ProfileProblem>> {
-    cache.delete(key);
-    const removed = await attempt(async () => store.delete(key));
-    if (removed.ok) {
-      cache.set(key, Promise.resolve(undefined));
-      rememberSecret(key, undefined);
-    }
-    return removed;
-  }
-
-  async function removeAll(keys: Iterable<string>): Promise<Result<void, ProfileProblem>> {
-    for (const key of new Set(keys)) {
-      const removed = await remove(key);
-      if (!removed.ok) return removed;
-    }
-    return ok(undefined);
-  }
-
-  function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  }
-
-  async function loadDocument(): Promise<Result<LoadedDocument, ProfileProblem>> {
-    const raw = await read(SECRET_KEYS.profiles);
-    if (!raw.ok) return raw;
-    return ok({ raw: raw.value, ...parseProfilesDocument(raw.value) });
-  }
-
-  async function saveDocument(loaded: LoadedDocument, next: ProfilesDocument): Promise<Result<void, ProfileProblem>> {
-    if ((loaded.health === 'partly' || loaded.health === 'unreadable') && loaded.raw !== undefined) {
-      const backedUp = await write(SECRET_KEYS.profilesBackup, loaded.raw);
-      if (!backedUp.ok) return backedUp;
-    }
-    return write(SECRET_KEYS.profiles, serializeProfilesDocument(next));
-  }
-
-  function mutateDocument<T>(
-    change: (document: ProfilesDocument) => Result<Mutation<T>, ProfileServiceProblem>,
-  ): ServiceResult<T> {
-    return exclusive(async () => {
-      const loaded = await loadDocument();
-      if (!loaded.ok) return loaded;
-      const outcome = change(loaded.value.document);
-      if (!outcome.ok) return outcome;
-      const { next, result } = outcome.value;
-      if (next !== undefined && serializeProfilesDocument(next) !== serializeProfilesDocument(loaded.value.document)) {
-        const saved = await saveDocument(loaded.value, next);
-        if (!saved.ok) return saved;
-      }
-      return ok(result);
-    });
-  }
+  const secrets = createSecretCache(store, options.redactor);
+  const documents = createDocumentStore(secrets);
+  const { read, write } = secrets;
+  const mutateDocument = <T>(change: (document: ProfilesDocument) => Result<Mutation<T>, ProfileServiceProblem>): ServiceResult<T> =>
+    documents.mutate<T, ProfileServiceProblem>(change);
 
   async function toProfile(stored: StoredProfile): Promise<Result<StoreProfile, ProfileProblem>> {
     const storeKey = await read(storeKeyKey(stored.instanceId));
@@ -280,52 +151,18 @@ export function createProfileService(store: SecretStore, options: ProfileService
     return stored === undefined ? ok(undefined) : toProfile(stored);
   }
 
-  function findProfile(document: ProfilesDocument, profileId: string): StoredProfile | undefined {
-    const id = profileId.trim().toLowerCase();
-    return document.profiles.find((p) => p.instanceId === id);
-  }
-
-  function replaceProfile(document: ProfilesDocument, profile: StoredProfile): ProfilesDocument {
-    const exists = document.profiles.some((p) => p.instanceId === profile.instanceId);
-    return {
-      ...document,
-      profiles: exists ? document.profiles.map((p) => (p.instanceId === profile.instanceId ? profile : p)) : [...document.profiles, profile],
-    };
-  }
-
   async function getProfile(profileId: string): ServiceResult<StoreProfile | undefined> {
-    const loaded = await loadDocument();
+    const loaded = await documents.load();
     if (!loaded.ok) return loaded;
     return toOptionalProfile(findProfile(loaded.value.document, profileId));
-  }
-
-  function activeOf(document: ProfilesDocument): StoredProfile | undefined {
-    return document.activeProfileId === undefined ? undefined : findProfile(document, document.activeProfileId);
-  }
-
-  async function readPresence(kinds: readonly (keyof typeof SECRET_KEYS)[]): Promise<Result<boolean[], ProfileProblem>> {
-    const values = await Promise.all(kinds.map((kind) => read(SECRET_KEYS[kind])));
-    const presence: boolean[] = [];
-    for (const value of values) {
-      if (!value.ok) return value;
-      presence.push(value.value !== undefined);
-    }
-    return ok(presence);
   }
 
   /** Store keys of readable profiles plus, where the store can list keys, any orphaned ones. */
   async function allStoreKeyKeys(document: ProfilesDocument): Promise<Result<string[], ProfileProblem>> {
     const known = document.profiles.map((p) => storeKeyKey(p.instanceId));
-    const listed = await listOurKeys();
+    const listed = await secrets.listOurKeys();
     if (!listed.ok) return listed;
     return ok([...known, ...listed.value.filter((key) => describeKey(key)?.item === 'storeKey')]);
-  }
-
-  async function listOurKeys(): Promise<Result<string[], ProfileProblem>> {
-    const keys = store.keys;
-    if (keys === undefined) return ok([]);
-    const listed = await attempt(() => keys.call(store));
-    return listed.ok ? ok(listed.value.filter((key) => key.startsWith(KEY_PREFIX))) : listed;
   }
 
   async function keysOf(target: ForgetTarget): Promise<Result<string[], ProfileProblem>> {
@@ -338,7 +175,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
       case 'storeKey':
         return ok([storeKeyKey(target.profileId.trim().toLowerCase())]);
       case 'profiles': {
-        const loaded = await loadDocument();
+        const loaded = await documents.load();
         if (!loaded.ok) return loaded;
         const storeKeys = await allStoreKeyKeys(loaded.value.document);
         if (!storeKeys.ok) return storeKeys;
@@ -382,14 +219,14 @@ export function createProfileService(store: SecretStore, options: ProfileService
     },
 
     async listProfiles() {
-      const loaded = await loadDocument();
+      const loaded = await documents.load();
       return loaded.ok ? toProfiles(loaded.value.document.profiles) : loaded;
     },
 
     getProfile,
 
     async getActiveProfile() {
-      const loaded = await loadDocument();
+      const loaded = await documents.load();
       return loaded.ok ? toOptionalProfile(activeOf(loaded.value.document)) : loaded;
     },
 
@@ -476,10 +313,10 @@ export function createProfileService(store: SecretStore, options: ProfileService
     getStoreKey: (profileId) => read(storeKeyKey(profileId.trim().toLowerCase())),
 
     async summary() {
-      const presence = await readPresence(['apiKey', 'appId', 'appSecret', 'publicKey']);
+      const presence = await secrets.readPresence(['apiKey', 'appId', 'appSecret', 'publicKey']);
       if (!presence.ok) return presence;
       const [hasApiKey = false, hasAppId = false, hasAppSecret = false, hasPublicKey = false] = presence.value;
-      const loaded = await loadDocument();
+      const loaded = await documents.load();
       if (!loaded.ok) return loaded;
       const { health, document } = loaded.value;
       const active = await toOptionalProfile(activeOf(document));
@@ -502,12 +339,12 @@ export function createProfileService(store: SecretStore, options: ProfileService
         { kind: 'appSecret', label: 'Wix App Secret Key', detail: 'Secret', secret: true },
         { kind: 'publicKey', label: 'Webhook public key', detail: 'Not secret; verifies webhook signatures', secret: false },
       ] as const;
-      const presence = await readPresence(fixed.map((item) => item.kind));
+      const presence = await secrets.readPresence(fixed.map((item) => item.kind));
       if (!presence.ok) return presence;
       const items: StoredItem[] = fixed
         .filter((_, index) => presence.value[index])
         .map((item) => ({ target: { kind: item.kind }, label: item.label, detail: item.detail, secret: item.secret }));
-      const loaded = await loadDocument();
+      const loaded = await documents.load();
       if (!loaded.ok) return loaded;
       const profiles = await toProfiles(loaded.value.document.profiles);
       if (!profiles.ok) return profiles;
@@ -533,39 +370,33 @@ export function createProfileService(store: SecretStore, options: ProfileService
     },
 
     forget(which) {
-      return exclusive(async () => {
+      return documents.exclusive(async () => {
         const keys: string[] = [];
         for (const target of which) {
           const targetKeys = await keysOf(target);
           if (!targetKeys.ok) return targetKeys;
           keys.push(...targetKeys.value);
         }
-        return removeAll(keys);
+        return secrets.removeAll(keys);
       });
     },
 
     forgetAll() {
-      return exclusive(async () => {
-        const loaded = await loadDocument();
+      return documents.exclusive(async () => {
+        const loaded = await documents.load();
         // An unreadable keyring cannot be cleared either; say so rather than pretend.
         if (!loaded.ok) return loaded;
-        const listed = await listOurKeys();
+        const listed = await secrets.listOurKeys();
         if (!listed.ok) return listed;
         const storeKeys = loaded.value.document.profiles.map((p) => storeKeyKey(p.instanceId));
         const others = [...listed.value, ...Object.values(SECRET_KEYS)].filter((key) => key !== SECRET_KEYS.profiles);
         // The document goes last, as in `forget`.
-        return removeAll([...storeKeys, ...others, SECRET_KEYS.profiles]);
+        return secrets.removeAll([...storeKeys, ...others, SECRET_KEYS.profiles]);
       });
     },
 
-    onDidChange(listener) {
-      listeners.add(listener);
-      return { dispose: () => void listeners.delete(listener) };
-    },
+    onDidChange: (listener) => secrets.onDidChange(listener),
 
-    dispose() {
-      subscription.dispose();
-      listeners.clear();
-    },
+    dispose: () => secrets.dispose(),
   };
 }
