@@ -6,16 +6,19 @@ import { registerConnectionCommands } from './vscode/connection';
 import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { loadedCoreBundles } from './vscode/lazyCore';
 import { createLog } from './vscode/log';
-import { registerScopePlanner, scopePlannerTestHooks } from './vscode/scopePlanner/scopePlannerPanel';
+import { registerScopePlanner } from './vscode/scopePlanner/scopePlannerPanel';
 import { secretStorageStore } from './vscode/secretStorageStore';
 import type { Services } from './vscode/services';
 import { showActions } from './vscode/showActions';
 import { ConnectionStatus } from './vscode/statusBar';
+import { testApi, type ActivationReport } from './vscode/testHooks';
 import { registerWebhookCommands } from './vscode/webhook/webhookCommands';
 
 // Set by the bundle's first and last lines (tools/build.mjs): the time to load this file.
 declare const __api2cartWixLoadStart: number | undefined;
 declare const __api2cartWixLoadEnd: number | undefined;
+// Replaced by esbuild (tools/build.mjs): true only in the test bundle built with --test-hooks.
+declare const API2CART_WIX_TEST_HOOKS: boolean;
 
 /** Build the parts and register the commands; the work happens in the features' modules. */
 export function activate(context: vscode.ExtensionContext) {
@@ -40,11 +43,11 @@ export function activate(context: vscode.ExtensionContext) {
   void status.refresh();
   // VS Code's own work between loading the file and calling activate() is not ours to count.
   const activateMs = performance.now() - activateStart;
-  const activation = { ms: (loadMs ?? 0) + activateMs, loadMs, activateMs, coreBundlesLoaded: loadedCoreBundles() };
-  log.info(`activated ${context.extension.packageJSON.version}: loaded in ${loadMs?.toFixed(1) ?? '?'} ms, activate() ${activateMs.toFixed(1)} ms`);
-  return process.env.API2CART_WIX_TEST_MODE === '1'
-    ? { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation }
-    : undefined;
+  const activation: ActivationReport = { ms: (loadMs ?? 0) + activateMs, loadMs, activateMs, coreBundlesLoaded: loadedCoreBundles() };
+  log.info(`activated ${context.extension.packageJSON.version}: loaded in ${loadMs?.toFixed(1) ?? '?'} ms, activate() ${activateMs.toFixed(1)} ms, heavy bundles loaded: ${activation.coreBundlesLoaded.join(', ') || 'none'}`);
+  // The condition is a build-time constant: the shipped bundle has no trace of the test API.
+  if (API2CART_WIX_TEST_HOOKS && process.env.API2CART_WIX_TEST_MODE === '1') return testApi(context, services, activation);
+  return undefined;
 }
 
 export function deactivate(): void {

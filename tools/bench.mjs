@@ -23,7 +23,8 @@ const kb = n => `${(n / 1024).toFixed(1)} KiB`;
     vscodeExecutablePath: path.join(root, 'tools/code-shim'), extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'out/test/bench/activationProbe.js'),
     launchArgs: [profile, '--disable-extensions', `--user-data-dir=${profile}/ud`, `--extensions-dir=${profile}/ext`],
-    extensionTestsEnv: { API2CART_WIX_TEST_MODE: '1', API2CART_WIX_BENCH_OUT: out },
+    // The shipped bundle, as `npm run package` built it: its figures come from its own log line.
+    extensionTestsEnv: { API2CART_WIX_BENCH_OUT: out, API2CART_WIX_BENCH_LOGS: profile },
   }).catch(e => { console.error(e); process.exit(1); });
   const a = JSON.parse(fs.readFileSync(out, 'utf8'));
   fs.rmSync(out); fs.rmSync(profile, { recursive: true, force: true });

@@ -4,15 +4,19 @@
 //                                 through src/vscode/lazyCore.ts
 //   dist/webview/<panel>.js       browser bundles for the webviews
 // `--production` minifies and drops source maps (what `npm run package` ships).
+// `--test-hooks` builds the integration tests' variant, whose activate() hands the tests its
+// services (src/vscode/testHooks.ts); every other build compiles that code out.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const testHooks = process.argv.includes('--test-hooks');
 // dist/ is not wiped first: a test run may be loading it while another build writes.
 
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
-const host = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+const host = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
+  define: { API2CART_WIX_TEST_HOOKS: String(testHooks) } };
 
 /** The lazily loaded core parts: name in dist → source entry. Keep in sync with src/vscode/lazyCore.ts. */
 const lazyCoreBundles = {
@@ -36,5 +40,5 @@ if (watch) {
 } else {
   const t0 = performance.now();
   await Promise.all(builds.map(b => esbuild.build(b)));
-  console.log(`esbuild: bundled in ${Math.round(performance.now() - t0)} ms${production ? ' (production)' : ''}`);
+  console.log(`esbuild: bundled in ${Math.round(performance.now() - t0)} ms${production ? ' (production)' : ''}${testHooks ? ' (with test hooks)' : ''}`);
 }

@@ -3,6 +3,7 @@
 // "executable" is tools/code-shim, which runs the same argv in code-server (VS Code 1.139).
 // API2CART_WIX_DESKTOP_VSCODE=1 lets test-electron download and use desktop VS Code instead.
 import { runTests } from '@vscode/test-electron';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,9 @@ const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'api2cart-wix-it-'));
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'api2cart-wix-ws-'));
 fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
 const desktop = process.env.API2CART_WIX_DESKTOP_VSCODE === '1';
+// The tests reach the extension's services through activate()'s return value, which only the
+// test bundle has. (`npm run package` builds the shipped bundle again.)
+execFileSync('node', [path.join(root, 'tools/build.mjs'), '--test-hooks'], { stdio: 'inherit' });
 
 let code = 1;
 try {

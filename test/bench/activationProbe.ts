@@ -5,11 +5,31 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+}
+
+/**
+ * The shipped bundle has no test API, so its own figures come from the line activate() logs:
+ * "activated 0.1.0: loaded in 8.9 ms, activate() 4.4 ms, heavy bundles loaded: none".
+ */
+async function activationFromLog(logsDir: string): Promise<{ loadMs: number; activateMs: number; coreBundlesLoaded: string[] }> {
+  for (let i = 0; i < 600; i++) {
+    for (const file of filesUnder(logsDir).filter(f => path.basename(f) === 'API2Cart Wix.log')) {
+      const m = /activated \S+: loaded in ([\d.]+) ms, activate\(\) ([\d.]+) ms, heavy bundles loaded: (.*)$/m.exec(fs.readFileSync(file, 'utf8'));
+      if (m) return { loadMs: Number(m[1]), activateMs: Number(m[2]), coreBundlesLoaded: m[3] === 'none' ? [] : m[3]!.split(', ') };
+    }
+    await new Promise(r => setTimeout(r, 50));
+  }
+  throw new Error(`no activation line in the logs under ${logsDir}`);
+}
+
 export async function run(): Promise<void> {
-  const ext = vscode.extensions.getExtension<{ activation: { ms: number; loadMs?: number; activateMs: number; coreBundlesLoaded: string[] } }>('api2cart-wix-tools.api2cart-wix');
+  const ext = vscode.extensions.getExtension('api2cart-wix-tools.api2cart-wix');
   if (!ext) throw new Error('extension not found');
   for (let i = 0; !ext.isActive && i < 600; i++) await new Promise(r => setTimeout(r, 50));
-  const ours = ext.exports.activation;
+  const ours = await activationFromLog(process.env.API2CART_WIX_BENCH_LOGS ?? '');
   // Baseline: an empty extension bundle, loaded and activated the same way (same banner).
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -38,7 +58,7 @@ export async function run(): Promise<void> {
   const out = process.env.API2CART_WIX_BENCH_OUT;
   if (out) {
     fs.writeFileSync(out, JSON.stringify({
-      ours: ours.ms, loadMs: ours.loadMs, activateMs: ours.activateMs, coreBundlesLoaded: ours.coreBundlesLoaded, emptyExtension: samples[2],
+      ours: ours.loadMs + ours.activateMs, loadMs: ours.loadMs, activateMs: ours.activateMs, coreBundlesLoaded: ours.coreBundlesLoaded, emptyExtension: samples[2],
       requireOurs: requireMs(bundle), requireEmpty: requireMs('exports.activate = () => undefined;\n'),
     }));
   }

@@ -1,30 +1,26 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
+import { zipEntries } from '../support/zip';
 import { packagedVsix, Workbench } from './support/workbench';
 
-/** File names in a zip archive, read from its central directory. */
-function zipEntries(file: string): string[] {
-  const buf = fs.readFileSync(file);
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const names: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const nameLength = buf.readUInt16LE(at + 28);
-    names.push(buf.toString('utf8', at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-  return names;
-}
+/** The packaged extension's files, by their path inside the extension. */
+const packaged = () => new Map(zipEntries(packagedVsix()).filter(e => e.name.startsWith('extension/')).map(e => [e.name.slice('extension/'.length), e]));
 
 describe('the packaged .vsix', () => {
   it('holds only the bundles, media, README, CHANGELOG, LICENSE and the manifest', () => {
-    const files = zipEntries(packagedVsix()).filter(f => f.startsWith('extension/')).map(f => f.slice('extension/'.length)).sort();
+    const files = [...packaged().keys()].sort();
     const allowed = /^(dist\/(extension|core-[a-z]+)\.js|dist\/webview\/[A-Za-z]+\.js|media\/(icon\.png|[A-Za-z]+\.css|walkthrough\/[A-Za-z]+\.md)|package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
     assert.deepEqual(files.filter(f => !allowed.test(f)), []);
     for (const needed of ['dist/extension.js', 'dist/core-webhook.js', 'dist/core-connection.js', 'dist/webview/scopePlanner.js',
       'media/icon.png', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
       assert.ok(files.includes(needed), `${needed} is in the .vsix`);
+    }
+  });
+
+  it('ships no test hook: activate() of the shipped bundle cannot hand out the secrets or the services', () => {
+    const bundle = packaged().get('dist/extension.js')!.read().toString('utf8');
+    assert.ok(bundle.includes('activated'), 'this is the extension bundle');
+    for (const trace of ['API2CART_WIX_TEST_MODE', 'postFromWebview', 'setExportTarget']) {
+      assert.ok(!bundle.includes(trace), `the shipped bundle contains "${trace}"`);
     }
   });
 });
