@@ -85,12 +85,16 @@ describe('credentials, store profiles and status bar', function () {
     });
 
     it('rejects an empty key or one with spaces with a clear message, and stores nothing', async () => {
-      ui.input('', 'two words', 'line\nbreak');
+      ui.input('', 'two words', 'line\nbreak', 'zero\u200bwidth', 'shortened\u2026', 'bell\u0007');
       await run('api2cartWix.setApiKey');
+      const copyAgain = 'which cannot be part of a key. Copy it again, whole and alone, without spaces or line breaks.';
       assert.deepEqual(ui.inputs[0].rejected, [
         'The API2Cart API key is empty. Paste it again.',
-        'The API2Cart API key must not contain spaces or line breaks. Check that it was copied whole and alone.',
-        'The API2Cart API key must not contain spaces or line breaks. Check that it was copied whole and alone.',
+        `The API2Cart API key contains a space at position 4, ${copyAgain}`,
+        `The API2Cart API key contains a line break at position 5, ${copyAgain}`,
+        `The API2Cart API key contains a zero-width space (U+200B) at position 5, ${copyAgain}`,
+        'The API2Cart API key contains an ellipsis "…" (U+2026) at position 10, which cannot be part of a key. It looks like a shortened copy. Copy it again, whole and alone, without spaces or line breaks.',
+        `The API2Cart API key contains a control character (U+0007) at position 5, ${copyAgain}`,
       ]);
       assert.equal(await stored(SECRET_KEYS.apiKey), undefined);
       assert.deepEqual(ui.messages, [], 'cancelling says nothing');
@@ -142,7 +146,7 @@ describe('credentials, store profiles and status bar', function () {
       ]);
       assert.deepEqual(ui.inputs[1].rejected, [
         'The App Secret Key is empty. Paste it again.',
-        'The App Secret Key must not contain spaces or line breaks. Check that it was copied whole and alone.',
+        'The App Secret Key contains a space at position 4, which cannot be part of a key. Copy it again, whole and alone, without spaces or line breaks.',
       ]);
       assert.equal(await stored(SECRET_KEYS.appId), undefined, 'a cancelled second step keeps the first one too');
       assert.equal(await stored(SECRET_KEYS.appSecret), undefined);

@@ -19,7 +19,8 @@ export type StatusActionId =
   | 'checkConnection'
   | 'switchStore'
   | 'forgetCredentials'
-  | 'openSettings';
+  | 'openSettings'
+  | 'openProxySettings';
 
 export interface StatusStore {
   readonly instanceId: string;
@@ -273,6 +274,8 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
         return ['Forget Credentials', 'Delete what this extension saved in the OS keyring.'];
       case 'openSettings':
         return ['Open Settings', 'Review the API2Cart Wix settings.'];
+      case 'openProxySettings':
+        return ['Open Proxy Settings', 'Review http.proxy, which wins over the HTTP(S)_PROXY variables.'];
     }
   })();
   return { id, label, detail, pending };
