@@ -5,6 +5,7 @@ import { profileDisplayName } from './display';
 import { activeOf, createDocumentStore, findProfile, replaceProfile, type Mutation } from './documentStore';
 import { describeKey, SECRET_KEYS, storeKeyKey, type StoredChange } from './keys';
 import { storedProfile, type ProfilesDocument, type StoredProfile } from './profileDocument';
+import { orderAgainst, type EventOrder, type LifecycleEvent } from './lifecycle';
 import { profileNotFound, profilesUnreadable, type ProfileProblem } from './problems';
 import { createSecretCache } from './secretCache';
 import type { Disposable, SecretStore } from './secretStore';
@@ -33,8 +34,16 @@ export interface StoreProfile {
   readonly catalogVersion?: CatalogVersion;
   /** Set when an AppRemoved webhook arrived; cleared when the instance is upserted again. */
   readonly removed: boolean;
+  /** The newest App Installed / App Removed acted on (see lifecycle.ts). */
+  readonly lastEvent?: LifecycleEvent;
   /** Whether an API2Cart store key is saved for this store (the key itself stays a secret). */
   readonly hasStoreKey: boolean;
+}
+
+/** What an App Removed did: nothing for a store that is not ours, or for an event older than the last one acted on. */
+export interface RemovalOutcome {
+  readonly profile?: StoreProfile;
+  readonly order: EventOrder;
 }
 
 export interface AppCredentials {
@@ -48,6 +57,8 @@ export interface UpsertOptions {
   readonly siteUrl?: string;
   /** Make this the active profile. The first profile becomes active regardless. */
   readonly activate?: boolean;
+  /** The App Installed this comes from: one older than the store's last event does not clear "removed". */
+  readonly event?: LifecycleEvent;
 }
 
 export interface ProfilePatch {
@@ -105,10 +116,10 @@ export interface ProfileService {
   getProfile(profileId: string): ServiceResult<StoreProfile | undefined>;
   getActiveProfile(): ServiceResult<StoreProfile | undefined>;
   setActiveProfile(profileId: string): ServiceResult<StoreProfile>;
-  upsertProfileByInstanceId(instanceId: string, options?: UpsertOptions): ServiceResult<{ profile: StoreProfile; created: boolean }>;
+  upsertProfileByInstanceId(instanceId: string, options?: UpsertOptions): ServiceResult<{ profile: StoreProfile; created: boolean; order: EventOrder }>;
   updateProfile(profileId: string, patch: ProfilePatch): ServiceResult<StoreProfile>;
-  /** For an AppRemoved webhook; undefined when the instance is not one of ours. */
-  markRemoved(instanceId: string): ServiceResult<StoreProfile | undefined>;
+  /** For an AppRemoved webhook (its `iat` orders it against the store's last event). */
+  markRemoved(instanceId: string, event?: LifecycleEvent): ServiceResult<RemovalOutcome>;
   setStoreKey(profileId: string, storeKey: string): ServiceResult<void>;
   getStoreKey(profileId: string): ServiceResult<string | undefined>;
   summary(): ServiceResult<CredentialSummary>;
@@ -248,24 +259,28 @@ export function createProfileService(store: SecretStore, options: ProfileService
       if (!siteUrl.ok) return siteUrl;
       const upserted = await mutateDocument((document) => {
         const existing = findProfile(document, instanceId.value);
+        const order: EventOrder = upsert.event ? orderAgainst(existing?.lastEvent, upsert.event) : 'newer';
+        const stale = order === 'older';
         const profile = storedProfile({
           ...existing,
           instanceId: instanceId.value,
           label: label.value ?? existing?.label,
           siteUrl: siteUrl.value ?? existing?.siteUrl,
-          // An install (or a person entering the id) means the app is on the site again.
-          removed: false,
+          // An install (or a person entering the id) means the app is on the site again, unless
+          // this install is older than a removal already seen.
+          removed: stale ? existing?.removed === true : false,
+          lastEvent: upsert.event && !stale ? upsert.event : existing?.lastEvent,
         });
         const next = replaceProfile(document, profile);
         const activate = upsert.activate === true || document.activeProfileId === undefined;
         return ok({
           next: activate ? { ...next, activeProfileId: profile.instanceId } : next,
-          result: { stored: profile, created: existing === undefined },
+          result: { stored: profile, created: existing === undefined, order },
         });
       });
       if (!upserted.ok) return upserted;
       const profile = await toProfile(upserted.value.stored);
-      return profile.ok ? ok({ profile: profile.value, created: upserted.value.created }) : profile;
+      return profile.ok ? ok({ profile: profile.value, created: upserted.value.created, order: upserted.value.order }) : profile;
     },
 
     async updateProfile(profileId, patch) {
@@ -289,16 +304,20 @@ export function createProfileService(store: SecretStore, options: ProfileService
       return updated.ok ? toProfile(updated.value) : updated;
     },
 
-    async markRemoved(instanceIdInput) {
+    async markRemoved(instanceIdInput, event) {
       const instanceId = validateInstanceId(instanceIdInput);
       if (!instanceId.ok) return instanceId;
-      const marked = await mutateDocument<StoredProfile | undefined>((document) => {
+      const marked = await mutateDocument<{ stored?: StoredProfile; order: EventOrder }>((document) => {
         const existing = findProfile(document, instanceId.value);
-        if (existing === undefined) return ok({ result: undefined });
-        const profile = storedProfile({ ...existing, removed: true });
-        return ok({ next: replaceProfile(document, profile), result: profile });
+        if (existing === undefined) return ok({ result: { order: 'newer' } });
+        const order = event ? orderAgainst(existing.lastEvent, event) : 'newer';
+        if (order !== 'newer') return ok({ result: { stored: existing, order } });
+        const profile = storedProfile({ ...existing, removed: true, lastEvent: event ?? existing.lastEvent });
+        return ok({ next: replaceProfile(document, profile), result: { stored: profile, order } });
       });
-      return marked.ok ? toOptionalProfile(marked.value) : marked;
+      if (!marked.ok) return marked;
+      const profile = await toOptionalProfile(marked.value.stored);
+      return profile.ok ? ok({ ...(profile.value ? { profile: profile.value } : {}), order: marked.value.order }) : profile;
     },
 
     async setStoreKey(profileId, storeKeyInput) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { capDepth, depthNote } from '../../core/jsonDisplay';
 import type { Redactor } from '../../core/redaction';
 
 export const WEBHOOK_SCHEME = 'api2cart-wix-webhook';
@@ -24,12 +25,16 @@ export class WebhookDocuments implements vscode.TextDocumentContentProvider, vsc
       ?? JSON.stringify({ _notes: [vscode.l10n.t('This webhook document is no longer in memory; decode the payload again.')] }, null, 2);
   }
 
-  /** Open `value` as a JSON document named after `name` (e.g. the event type) and show it. */
+  /**
+   * Open `value` as a JSON document named after `name` (e.g. the event type) and show it. Any
+   * body the receiver accepts can be shown: deep nesting is cut, and `_notes` says where.
+   */
   async show(name: string, value: unknown): Promise<vscode.TextEditor> {
     const safeName = name.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60) || 'webhook';
     const uri = vscode.Uri.from({ scheme: WEBHOOK_SCHEME, path: `/${safeName}-${++this.counter}.json` });
     // A token is no secret, but everything user-visible passes the redactor.
-    this.contents.set(uri.toString(), this.redactor.redact(`${JSON.stringify(value, null, 2)}\n`));
+    const capped = capDepth(value);
+    this.contents.set(uri.toString(), this.redactor.redact(`${JSON.stringify(withNote(capped.value, depthNote(capped)), null, 2)}\n`));
     while (this.contents.size > MAX_DOCUMENTS) this.contents.delete(this.contents.keys().next().value!);
     const doc = await vscode.workspace.openTextDocument(uri);
     const json = doc.languageId === 'json' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'json');
@@ -40,4 +45,15 @@ export class WebhookDocuments implements vscode.TextDocumentContentProvider, vsc
     this.registration.dispose();
     this.contents.clear();
   }
+}
+
+/** Adds a note to the document's `_notes` (first, where people look), or wraps the value to carry one. */
+function withNote(value: unknown, note: string | undefined): unknown {
+  if (note === undefined) return value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    const notes = Array.isArray(record._notes) ? record._notes : [];
+    return { ...record, _notes: [...notes, note] };
+  }
+  return { _notes: [note], value };
 }
