@@ -9,6 +9,7 @@ import { createLog } from './vscode/log';
 import { registerScopePlanner } from './vscode/scopePlanner/scopePlannerPanel';
 import { secretStorageStore } from './vscode/secretStorageStore';
 import type { Services } from './vscode/services';
+import { watchProfilesHealth } from './vscode/profilesHealth';
 import { showActions } from './vscode/showActions';
 import { ConnectionStatus } from './vscode/statusBar';
 import { testApi, type ActivationReport } from './vscode/testHooks';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerConnectionCommands(services),
     ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),
     ...registerWebhookCommands(services),
+    watchProfilesHealth(services),
   );
   void status.refresh();
   // VS Code's own work between loading the file and calling activate() is not ours to count.

@@ -442,6 +442,44 @@ describe('credentials, store profiles and status bar', function () {
     });
   });
 
+  describe('unreadable store profiles', () => {
+    const copyOf = (n: number) => (n === 1 ? 'api2cartWix.profiles.unreadable' : `api2cartWix.profiles.unreadable.${n}`);
+
+    it('shows the problem in the status bar and a message saying where the copy is kept; a second corruption keeps the first copy', async () => {
+      const first = '{"version":1,"profiles":[{"instanceId":';
+      await api.secrets.store(SECRET_KEYS.profiles, first);
+      const warning = await ui.notification(/^The saved store profiles could not be read/, 'warning');
+      assert.match(warning.message, new RegExp(`kept in VS Code's secret storage under "${copyOf(1).replace(/\./g, '\\.')}"`));
+      assert.deepEqual(warning.buttons, ['Show Copy', 'Set Instance ID…']);
+      assert.equal(await stored(copyOf(1)), first);
+      const view = await presentation();
+      assert.equal(view.state, 'error');
+      assert.match(view.tooltip, /The saved store profiles could not be read/);
+      assert.equal(view.nextSteps[0]?.id, 'setInstanceId');
+
+      // The person sets an Instance ID (the document is written anew), then it breaks again.
+      assert.ok((await s.profiles.upsertProfileByInstanceId(randomUUID(), { activate: true })).ok);
+      assert.notEqual((await presentation()).state, 'error');
+      await api.secrets.store(SECRET_KEYS.profiles, '{"version":99,"profiles":[]}');
+      const second = await ui.notification(new RegExp(`under "${copyOf(2).replace(/\./g, '\\.')}"`), 'warning');
+      assert.ok(second);
+      assert.equal(await stored(copyOf(1)), first, 'the first copy is kept');
+      assert.equal(await stored(copyOf(2)), '{"version":99,"profiles":[]}');
+    });
+
+    it('"Show Copy" opens the kept copies as a read-only document', async () => {
+      ui.reply(/^The saved store profiles could not be read/, 'Show Copy');
+      await api.secrets.store(SECRET_KEYS.profiles, 'not json at all');
+      const doc = await waitFor(() => {
+        const d = vscode.window.activeTextEditor?.document;
+        return d?.uri.scheme === 'api2cart-wix-profiles' ? d : undefined;
+      }, 'the copy as a document');
+      const json = JSON.parse(doc.getText()) as { copies: { keptAs: string; text: string }[] };
+      assert.deepEqual(json.copies, [{ keptAs: copyOf(1), text: 'not json at all' }]);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+  });
+
   describe('walkthrough', () => {
     it('has one step per guide step, each completed by its command', async () => {
       const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;

@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../result';
 import { parsePublicKey, type PublicKeyProblem } from '../webhook/publicKey';
 import { profileDisplayName } from './display';
 import { activeOf, createDocumentStore, findProfile, replaceProfile, type Mutation } from './documentStore';
-import { describeKey, SECRET_KEYS, storeKeyKey, type StoredChange } from './keys';
+import { describeKey, PROFILE_BACKUP_KEYS, SECRET_KEYS, storeKeyKey, type StoredChange } from './keys';
 import { storedProfile, type ProfilesDocument, type StoredProfile } from './profileDocument';
 import { orderAgainst, type EventOrder, type LifecycleEvent } from './lifecycle';
 import { profileNotFound, profilesUnreadable, type ProfileProblem } from './problems';
@@ -96,6 +96,8 @@ export interface CredentialSummary {
   readonly activeProfile?: StoreProfile;
   /** Set when the saved profiles could not be read (wholly or partly) and were recovered. */
   readonly profilesProblem?: ProfileProblem;
+  /** With profilesProblem: whether anything of the document could be used. */
+  readonly profilesHealth?: 'partly' | 'unreadable';
 }
 
 export type ProfileServiceProblem = ProfileProblem | ValidationProblem | PublicKeyProblem;
@@ -124,6 +126,8 @@ export interface ProfileService {
   getStoreKey(profileId: string): ServiceResult<string | undefined>;
   summary(): ServiceResult<CredentialSummary>;
   storedItems(): ServiceResult<readonly StoredItem[]>;
+  /** The copies kept of unreadable profiles documents (key and text; no secret is in them), oldest first. */
+  unreadableCopies(): ServiceResult<readonly { readonly key: string; readonly text: string }[]>;
   forget(which: readonly ForgetTarget[]): ServiceResult<void>;
   forgetAll(): ServiceResult<void>;
   /** Fires for changes to any of our keys, from this window or another. */
@@ -191,7 +195,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
         const storeKeys = await allStoreKeyKeys(loaded.value.document);
         if (!storeKeys.ok) return storeKeys;
         // The document goes last: if a delete fails midway, the remaining store keys stay findable.
-        return ok([...storeKeys.value, SECRET_KEYS.profilesBackup, SECRET_KEYS.profiles]);
+        return ok([...storeKeys.value, ...PROFILE_BACKUP_KEYS, SECRET_KEYS.profiles]);
       }
     }
   }
@@ -340,6 +344,9 @@ export function createProfileService(store: SecretStore, options: ProfileService
       const { health, document } = loaded.value;
       const active = await toOptionalProfile(activeOf(document));
       if (!active.ok) return active;
+      // The copy is made now, not at the next write, so the message can say where it is.
+      const keptAs = health === 'partly' || health === 'unreadable' ? await documents.keepUnreadable() : ok(undefined);
+      if (!keptAs.ok) return keptAs;
       return ok({
         hasApiKey,
         hasAppId,
@@ -347,7 +354,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
         hasPublicKey,
         profileCount: document.profiles.length,
         ...(active.value !== undefined ? { activeProfile: active.value } : {}),
-        ...(health === 'partly' || health === 'unreadable' ? { profilesProblem: profilesUnreadable(health) } : {}),
+        ...(health === 'partly' || health === 'unreadable' ? { profilesProblem: profilesUnreadable(health, keptAs.value), profilesHealth: health } : {}),
       });
     },
 
@@ -375,18 +382,20 @@ export function createProfileService(store: SecretStore, options: ProfileService
           secret: true,
         });
       }
-      const backup = await read(SECRET_KEYS.profilesBackup);
-      if (!backup.ok) return backup;
-      if (loaded.value.raw !== undefined || backup.value !== undefined) {
+      const backups = await documents.unreadableCopies();
+      if (!backups.ok) return backups;
+      if (loaded.value.raw !== undefined || backups.value.length > 0) {
         const count = profiles.value.length;
         const parts = [`${count} store profile${count === 1 ? '' : 's'} with their store keys`];
-        if (backup.value !== undefined || loaded.value.health === 'partly' || loaded.value.health === 'unreadable') {
+        if (backups.value.length > 0 || loaded.value.health === 'partly' || loaded.value.health === 'unreadable') {
           parts.push('and an unreadable saved copy');
         }
         items.push({ target: { kind: 'profiles' }, label: 'Store profiles', detail: parts.join(' '), secret: false });
       }
       return ok(items);
     },
+
+    unreadableCopies: () => documents.unreadableCopies(),
 
     forget(which) {
       return documents.exclusive(async () => {
@@ -408,7 +417,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
         const listed = await secrets.listOurKeys();
         if (!listed.ok) return listed;
         const storeKeys = loaded.value.document.profiles.map((p) => storeKeyKey(p.instanceId));
-        const others = [...listed.value, ...Object.values(SECRET_KEYS)].filter((key) => key !== SECRET_KEYS.profiles);
+        const others = [...listed.value, ...Object.values(SECRET_KEYS), ...PROFILE_BACKUP_KEYS].filter((key) => key !== SECRET_KEYS.profiles);
         // The document goes last, as in `forget`.
         return secrets.removeAll([...storeKeys, ...others, SECRET_KEYS.profiles]);
       });

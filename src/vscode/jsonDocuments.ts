@@ -1,28 +1,27 @@
 import * as vscode from 'vscode';
-import { capDepth, depthNote } from '../../core/jsonDisplay';
-import type { Redactor } from '../../core/redaction';
-
-export const WEBHOOK_SCHEME = 'api2cart-wix-webhook';
+import { capDepth, depthNote } from '../core/jsonDisplay';
+import type { Redactor } from '../core/redaction';
 
 // Documents are kept in memory only; old ones are dropped so a long receiver session stays small.
 const MAX_DOCUMENTS = 50;
 
 /**
- * Read-only JSON documents for decoded webhooks (`api2cart-wix-webhook:/AppInstalled-….json`).
- * A content provider rather than an untitled file: nothing to save, nothing left on disk.
+ * Read-only JSON documents under one scheme, e.g. decoded webhooks
+ * (`api2cart-wix-webhook:/AppInstalled-….json`). A content provider rather than an untitled
+ * file: nothing to save, nothing left on disk.
  */
-export class WebhookDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
   private readonly registration: vscode.Disposable;
   private counter = 0;
 
-  constructor(private readonly redactor: Redactor) {
-    this.registration = vscode.workspace.registerTextDocumentContentProvider(WEBHOOK_SCHEME, this);
+  /** `gone` is what a document says once it was dropped from memory (e.g. after a reload). */
+  constructor(private readonly scheme: string, private readonly redactor: Redactor, private readonly gone: string) {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(scheme, this);
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString())
-      ?? JSON.stringify({ _notes: [vscode.l10n.t('This webhook document is no longer in memory; decode the payload again.')] }, null, 2);
+    return this.contents.get(uri.toString()) ?? JSON.stringify({ _notes: [this.gone] }, null, 2);
   }
 
   /**
@@ -30,8 +29,8 @@ export class WebhookDocuments implements vscode.TextDocumentContentProvider, vsc
    * body the receiver accepts can be shown: deep nesting is cut, and `_notes` says where.
    */
   async show(name: string, value: unknown): Promise<vscode.TextEditor> {
-    const safeName = name.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60) || 'webhook';
-    const uri = vscode.Uri.from({ scheme: WEBHOOK_SCHEME, path: `/${safeName}-${++this.counter}.json` });
+    const safeName = name.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60) || 'document';
+    const uri = vscode.Uri.from({ scheme: this.scheme, path: `/${safeName}-${++this.counter}.json` });
     // A token is no secret, but everything user-visible passes the redactor.
     const capped = capDepth(value);
     this.contents.set(uri.toString(), this.redactor.redact(`${JSON.stringify(withNote(capped.value, depthNote(capped)), null, 2)}\n`));
