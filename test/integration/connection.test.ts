@@ -8,7 +8,7 @@ import type { Services } from '../../src/vscode/services';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { waitForLog } from './support/evidence';
-import { extensionApi } from './support/extension';
+import { extensionApi, waitFor } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
 
 const ADD_STORE = 'api2cartWix.addStore';
@@ -363,17 +363,80 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     assert.equal((await presentation()).state, 'connected');
   });
 
-  it('checks the connection of a store that is gone: error with Add Store as the fix, no validate', async () => {
+  it('checks the connection of a store that is gone: error, offers to forget the stale key, no validate', async () => {
     assert.ok((await services.profiles.setStoreKey(instanceId, `canary-store-key-${hex()}`)).ok);
     await vscode.commands.executeCommand(CHECK_CONNECTION);
 
     assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.list']);
     const error = user.only('error');
     assert.match(error.message, /not in your API2Cart account/);
-    assert.deepEqual(error.buttons, ['Add Store to API2Cart']);
+    assert.deepEqual(error.buttons, ['Forget Store Key', 'Forget and Add Again']);
     const view = await presentation();
     assert.equal(view.state, 'error');
     assert.equal(view.nextSteps[0]?.id, 'addStore');
+    assert.ok(await storeKey(), 'nothing is forgotten without the person saying so');
+  });
+
+  it('forgets a stale store key when asked: the store shows as not added', async () => {
+    assert.ok((await services.profiles.setStoreKey(instanceId, `canary-store-key-${hex()}`)).ok);
+    user.reply(/not in your API2Cart account/, 'Forget Store Key');
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+
+    await user.notification(/^The store key of ".*" was forgotten; the store shows as not added\./);
+    assert.equal(await storeKey(), undefined);
+    const view = await presentation();
+    assert.equal(view.state, 'credentials-ready');
+    assert.match(view.tooltip, /not added to API2Cart yet/);
+    assert.equal(view.nextSteps[0]?.id, 'addStore');
+  });
+
+  it('"Forget and Add Again" replaces a stale store key with a new one', async () => {
+    const stale = `canary-store-key-${hex()}`;
+    assert.ok((await services.profiles.setStoreKey(instanceId, stale)).ok);
+    user.reply(/not in your API2Cart account/, 'Forget and Add Again');
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+
+    await user.notification(/was added to API2Cart/);
+    api2cart.assertCalledOnce('account.cart.add');
+    const fresh = await storeKey();
+    assert.ok(fresh && fresh !== stale);
+    assert.equal((await presentation()).state, 'connected');
+  });
+
+  it('runs one Add Store at a time: a second one while the first runs joins it, sending no second add', async () => {
+    api2cart.setResponse('account.cart.add', { kind: 'slow', delayMs: 1_500 });
+    const first = vscode.commands.executeCommand(ADD_STORE);
+    await waitFor(() => (api2cart.callsTo('account.cart.add').length === 1 ? true : undefined), 'the first add to be sent');
+    const second = vscode.commands.executeCommand(ADD_STORE);
+    await Promise.all([first, second]);
+
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.match(user.messagesOf('info').join('\n'), /Add Store to API2Cart is already running/);
+    assert.ok(await storeKey());
+  });
+
+  it('Add Store on a connected store says so and offers Check Connection; nothing is sent unless "Add Again" is chosen', async () => {
+    const key = `canary-store-key-${hex()}`;
+    api2cart.carts.push({ id: '1', url: SITE_URL, storeKey: key, cartId: 'Wix', customLabel: SITE_NAME, wixInstanceId: instanceId });
+    assert.ok((await services.profiles.setStoreKey(instanceId, key)).ok);
+    await vscode.commands.executeCommand(ADD_STORE);
+    const asked = user.only('info');
+    assert.equal(asked.modal, true);
+    assert.match(asked.message, /is already added to API2Cart: its store key is saved\./);
+    assert.deepEqual(asked.buttons, ['Check Connection', 'Add Again']);
+    assert.equal(wix.requests.length + api2cart.requests.length, 0, 'dismissed: nothing sent');
+
+    user.reset();
+    user.reply(/is already added to API2Cart/, 'Check Connection');
+    await vscode.commands.executeCommand(ADD_STORE);
+    await waitFor(() => (api2cart.callsTo('cart.validate').length === 1 ? true : undefined), 'Check Connection to run');
+    assert.equal(api2cart.callsTo('account.cart.add').length, 0);
+
+    user.reset();
+    user.reply(/is already added to API2Cart/, 'Add Again');
+    await vscode.commands.executeCommand(ADD_STORE);
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.equal(await storeKey(), key, 'API2Cart found the store (code 8) and its key is kept');
   });
 
   it('Check Connection without a store key says so and sends nothing', async () => {
