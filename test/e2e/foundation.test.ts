@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { zipEntries } from '../support/zip';
-import { packagedVsix, Workbench } from './support/workbench';
+import { packagedVsix, screenshotOnFailure, Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 /** The packaged extension's files, by their path inside the extension. */
 const packaged = () => new Map(zipEntries(packagedVsix()).filter(e => e.name.startsWith('extension/')).map(e => [e.name.slice('extension/'.length), e]));
@@ -41,6 +42,8 @@ describe('the packaged .vsix', () => {
 });
 
 describe('first look (packaged .vsix in VS Code)', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   let wb: Workbench;
   before(async () => { wb = await Workbench.open(); });
   after(async () => { await wb?.close(); });

@@ -7,6 +7,7 @@ import { waitForLog } from './support/evidence';
 import { extensionApi, waitFor } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
 import { appInstalled, appRemoved, deeplyNestedAppInstalled, generateTestKeys, signExpired, signWithJose, TEST_APP_ID, type TestKeys } from '../support/webhookSigning';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 const SCHEME = 'api2cart-wix-webhook';
 const APP_SECRET_CANARY = 'canary-app-secret-7c1f0d2e';
@@ -195,6 +196,7 @@ describe('webhook payloads and receiver', () => {
   });
 
   describe('webhook receiver', () => {
+    stopChainAtFirstFailure();
     let url: string;
 
     it('starts on the configured port, tells how to expose it, and the status bar says listening', async () => {
