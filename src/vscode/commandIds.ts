@@ -16,6 +16,7 @@ export const CommandIds = {
   checkConnection: 'api2cartWix.checkConnection',
   switchStore: 'api2cartWix.switchStore',
   showActions: 'api2cartWix.showActions',
+  verifyPermissions: 'api2cartWix.verifyPermissions',
 } as const;
 
 export type CommandKey = keyof typeof CommandIds;

@@ -1,3 +1,4 @@
+import { parsePlanSnapshot, type PlanSnapshot } from '../permissions/snapshot';
 import { isCatalogVersion, validateInstanceId, validateLabel, validateSiteUrl, type CatalogVersion } from './validation';
 
 /** What the profiles document keeps per store; the store key itself is a separate secret. */
@@ -7,6 +8,8 @@ export interface StoredProfile {
   readonly siteUrl?: string;
   readonly catalogVersion?: CatalogVersion;
   readonly removed: boolean;
+  /** The plan's required permissions when Add Store succeeded (scope drift compares against it). */
+  readonly planSnapshot?: PlanSnapshot;
 }
 
 export interface ProfilesDocument {
@@ -66,7 +69,9 @@ function parseProfile(entry: unknown): StoredProfile | undefined {
   if (label === null || siteUrl === null) return undefined;
   const catalogVersion = entry['catalogVersion'];
   if (catalogVersion !== undefined && !isCatalogVersion(catalogVersion)) return undefined;
-  return storedProfile({ instanceId: instanceId.value, label, siteUrl, catalogVersion, removed: entry['removed'] === true });
+  // An unreadable snapshot only loses the drift comparison, not the profile and its store key.
+  const planSnapshot = parsePlanSnapshot(entry['planSnapshot']);
+  return storedProfile({ instanceId: instanceId.value, label, siteUrl, catalogVersion, removed: entry['removed'] === true, planSnapshot });
 }
 
 /** Builds a profile without `undefined` properties, so documents compare and serialise cleanly. */
@@ -76,14 +81,16 @@ export function storedProfile(fields: {
   readonly siteUrl?: string | undefined;
   readonly catalogVersion?: CatalogVersion | undefined;
   readonly removed: boolean;
+  readonly planSnapshot?: PlanSnapshot | undefined;
 }): StoredProfile {
-  const { instanceId, label, siteUrl, catalogVersion, removed } = fields;
+  const { instanceId, label, siteUrl, catalogVersion, removed, planSnapshot } = fields;
   return {
     instanceId,
     ...(label !== undefined ? { label } : {}),
     ...(siteUrl !== undefined ? { siteUrl } : {}),
     ...(catalogVersion !== undefined ? { catalogVersion } : {}),
     removed,
+    ...(planSnapshot !== undefined ? { planSnapshot } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { PlanSnapshot } from '../permissions/snapshot';
 import type { Redactor } from '../redaction';
 import { fail, ok, type Result } from '../result';
 import { parsePublicKey, type PublicKeyProblem } from '../webhook/publicKey';
@@ -35,6 +36,8 @@ export interface StoreProfile {
   readonly removed: boolean;
   /** Whether an API2Cart store key is saved for this store (the key itself stays a secret). */
   readonly hasStoreKey: boolean;
+  /** The plan's required permissions when the store was added. */
+  readonly planSnapshot?: PlanSnapshot;
 }
 
 export interface AppCredentials {
@@ -107,6 +110,8 @@ export interface ProfileService {
   setActiveProfile(profileId: string): ServiceResult<StoreProfile>;
   upsertProfileByInstanceId(instanceId: string, options?: UpsertOptions): ServiceResult<{ profile: StoreProfile; created: boolean }>;
   updateProfile(profileId: string, patch: ProfilePatch): ServiceResult<StoreProfile>;
+  /** Keeps the plan snapshot taken when the store was added; undefined removes it. */
+  setPlanSnapshot(profileId: string, snapshot: PlanSnapshot | undefined): ServiceResult<StoreProfile>;
   /** For an AppRemoved webhook; undefined when the instance is not one of ours. */
   markRemoved(instanceId: string): ServiceResult<StoreProfile | undefined>;
   setStoreKey(profileId: string, storeKey: string): ServiceResult<void>;
@@ -284,6 +289,16 @@ export function createProfileService(store: SecretStore, options: ProfileService
           siteUrl: siteUrl === undefined ? existing.siteUrl : siteUrl.value,
           catalogVersion: patch.catalogVersion === undefined ? existing.catalogVersion : catalogVersion?.value,
         });
+        return ok({ next: replaceProfile(document, profile), result: profile });
+      });
+      return updated.ok ? toProfile(updated.value) : updated;
+    },
+
+    async setPlanSnapshot(profileId, snapshot) {
+      const updated = await mutateDocument<StoredProfile>((document) => {
+        const existing = findProfile(document, profileId);
+        if (existing === undefined) return fail(profileNotFound());
+        const profile = storedProfile({ ...existing, planSnapshot: snapshot });
         return ok({ next: replaceProfile(document, profile), result: profile });
       });
       return updated.ok ? toProfile(updated.value) : updated;
