@@ -147,7 +147,8 @@ export function formatVerificationMarkdown(result: VerificationResult, options: 
   const out = [`# Store permission check: ${result.store.name}`, ''];
   const what = result.methods.length > 0 ? `${result.methods.length} ticked API2Cart method${result.methods.length === 1 ? '' : 's'}` : 'the picked groups';
   out.push(
-    `Checked${options.date ? ` ${options.date}` : ''} for ${what}: ${summaryLine(result)}. ` +
+    `Checked${options.date ? ` ${options.date}` : ''} for ${what}` +
+      `${result.durationMs !== undefined ? ` in ${(result.durationMs / 1000).toFixed(1)} s` : ''}: ${summaryLine(result)}. ` +
       'Every probe is a read-only GET; methods that write are never called.',
     '',
   );

@@ -76,6 +76,8 @@ export interface VerificationResult {
   /** ISO date-time. */
   readonly startedAt: string;
   readonly status: 'running' | 'done' | 'cancelled';
+  /** From the start to the last answer; set once the check is over. */
+  readonly durationMs?: number;
   /** The ticked methods it ran for; empty when the person picked entities instead. */
   readonly methods: readonly MethodName[];
   readonly entities: readonly EntityCheck[];

@@ -88,6 +88,7 @@ export async function verifyStore(
   const plans = planCheck(request);
   const outcomes: ProbeOutcome[][] = plans.map((plan) => plan.probes.map(() => PENDING));
   const startedAt = (deps.now?.() ?? new Date()).toISOString();
+  const started = performance.now();
 
   const cached = deps.platformMethods.get(store.id);
   let platform: PlatformCheck = cached
@@ -99,6 +100,7 @@ export async function verifyStore(
     store: { id: store.id, name: store.name },
     startedAt,
     status,
+    ...(status !== 'running' ? { durationMs: Math.round(performance.now() - started) } : {}),
     methods,
     entities: plans.map((plan, i) => entityCheck(plan, outcomes[i]!)),
     platform,

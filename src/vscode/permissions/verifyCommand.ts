@@ -101,7 +101,11 @@ function announce(s: Services, result: VerificationResult, saveReport: () => unk
   } else {
     message = vscode.l10n.t('Permissions on "{0}": {1}.', result.store.name, summaryLine(result));
     if (counts.fails > 0) message += ' ' + vscode.l10n.t('Each failure names the Wix permissions to check.');
-    if (unsupported > 0) message += ' ' + vscode.l10n.t('{0} ticked methods are not on the platform\'s method list.', unsupported);
+    if (unsupported > 0) {
+      message += ' ' + (unsupported === 1
+        ? vscode.l10n.t('1 ticked method is not on the platform\'s method list (cart.methods).')
+        : vscode.l10n.t('{0} ticked methods are not on the platform\'s method list (cart.methods).', unsupported));
+    }
   }
   const text = s.redactor.redact(message);
   const shown = counts.fails > 0 || unsupported > 0

@@ -96,6 +96,16 @@ describe('permissions: a check against the API2Cart stub', function () {
     assert.deepEqual(stub.violations, []);
   });
 
+  it('never has more than 3 requests at the store at once', async () => {
+    for (const method of ['cart.info', 'cart.coupon.count', 'cart.catalog_price_rules.count', 'order.count', 'order.abandoned.list', 'tax.class.list']) {
+      stub.setResponse(method, { kind: 'slow', delayMs: 60 });
+    }
+    const result = await verifyStore(deps(), STORE, { entities: ['cart', 'order', 'tax'] });
+    assert.ok(result.entities.every((e) => e.status === 'works'));
+    assert.equal(stub.requests.length, 7, 'six probes and cart.methods');
+    assert.equal(stub.maxConcurrent(), 3);
+  });
+
   it('with nothing ticked, probes the picked groups', async () => {
     const result = await verifyStore(deps(), STORE, { entities: ['cart'] });
     assert.deepEqual(entity(result, 'cart').probes.map((p) => [p.method, p.outcome.kind]), [
