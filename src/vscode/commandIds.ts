@@ -41,4 +41,5 @@ export const actionCommands: Record<StatusActionId, { readonly command: string; 
   switchStore: { command: CommandIds.switchStore },
   forgetCredentials: { command: CommandIds.forgetCredentials },
   openSettings: { command: 'workbench.action.openSettings', args: ['api2cartWix'] },
+  verifyPermissions: { command: CommandIds.verifyPermissions },
 };

@@ -106,3 +106,13 @@ export function summaryLine(result: VerificationResult): string {
   ].filter((p) => p !== '');
   return parts.length > 0 ? parts.join(', ') : 'nothing to check';
 }
+
+/**
+ * When other probes on the store work, a failing one is about that read, not the credentials or
+ * the connection; API2Cart's explanation of its code cannot know that.
+ */
+export function failureHint(result: VerificationResult): string | undefined {
+  const probes = result.entities.flatMap((e) => e.probes);
+  if (!probes.some((p) => p.outcome.kind === 'fails') || !probes.some((p) => p.outcome.kind === 'works')) return undefined;
+  return 'Other probes on this store work, so the credentials and the connection are fine: the likely cause is a permission the app does not request, or one the site owner has not approved yet.';
+}

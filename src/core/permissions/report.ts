@@ -12,7 +12,7 @@ import {
   type Clause,
   type MethodName,
 } from '../scopes';
-import { entityLabel, outcomeLabel, outcomeText, summaryLine } from './format';
+import { entityLabel, failureHint, outcomeLabel, outcomeText, summaryLine } from './format';
 import type { EntityCheck, PlatformCheck, VerificationResult, WixCheck } from './types';
 
 export interface ReportOptions {
@@ -46,7 +46,7 @@ function resultsTable(entities: readonly EntityCheck[]): string[] {
   return ['| Group | Result | Probes | Ticked methods |', '|---|---|---|---|', ...rows, ''];
 }
 
-function failures(entities: readonly EntityCheck[]): string[] {
+function failures(entities: readonly EntityCheck[], hint: string | undefined): string[] {
   const out = ['## What to check on the app\'s Permissions page', ''];
   const failing = entities.flatMap((e) => e.probes.filter((p) => p.outcome.kind === 'fails').map((p) => ({ e, p })));
   if (failing.length === 0) return [...out, 'No probe failed.', ''];
@@ -55,6 +55,7 @@ function failures(entities: readonly EntityCheck[]): string[] {
       'Check that the app requests each of them (Wix app dashboard → Develop → Permissions) and that the site owner approved them.',
     '',
   );
+  if (hint !== undefined) out.push(hint, '');
   for (const { e, p } of failing) {
     out.push(`### ${e.entity}: ${code(p.method)}`, '', outcomeText(p.method, p.outcome), '');
     for (const clause of p.permissionsToCheck ?? []) out.push(`- ${clauseWithIds(clause)}`);
@@ -154,7 +155,7 @@ export function formatVerificationMarkdown(result: VerificationResult, options: 
   );
   if (result.status === 'cancelled') out.push('**The check was cancelled.** Probes marked "Not sent" never reached API2Cart.', '');
   out.push('## Results by group', '', ...resultsTable(result.entities));
-  out.push(...failures(result.entities), ...noVerdict(result.entities), ...notChecked(result.entities));
+  out.push(...failures(result.entities, failureHint(result)), ...noVerdict(result.entities), ...notChecked(result.entities));
   out.push(...platformSection(result.platform, result.methods), ...wixSection(result.wix));
   out.push('## Notes', '', `- ${APPROVAL_NOTE}`, '');
   return out.join('\n');

@@ -19,7 +19,8 @@ export type StatusActionId =
   | 'checkConnection'
   | 'switchStore'
   | 'forgetCredentials'
-  | 'openSettings';
+  | 'openSettings'
+  | 'verifyPermissions';
 
 export interface StatusStore {
   readonly instanceId: string;
@@ -222,6 +223,7 @@ function otherActions(facts: StatusFacts): StatusActionId[] {
     ['sendTestWebhook', listening],
     ['switchStore', storeCount(facts) > (facts.activeStore !== undefined ? 1 : 0)],
     ['checkConnection', store?.connected === true],
+    ['verifyPermissions', store?.connected === true],
     ['setInstanceId', true],
     ['startReceiver', !listening],
     ['decodeWebhook', true],
@@ -273,6 +275,8 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
         return ['Forget Credentials', 'Delete what this extension saved in the OS keyring.'];
       case 'openSettings':
         return ['Open Settings', 'Review the API2Cart Wix settings.'];
+      case 'verifyPermissions':
+        return ['Verify Store Permissions', `Read-only probes show whether ${storeName} lets API2Cart read what you planned.`];
     }
   })();
   return { id, label, detail, pending };

@@ -4,7 +4,7 @@
  * and explained messages go in: the store key never does.
  */
 import { computeDrift, DRIFT_NOTE } from '../../core/permissions/drift';
-import { entityLabel, outcomeLabel, outcomeText, summaryLine } from '../../core/permissions/format';
+import { entityLabel, failureHint, outcomeLabel, outcomeText, summaryLine } from '../../core/permissions/format';
 import type { PlanSnapshot } from '../../core/permissions/snapshot';
 import type { EntityCheck, EntityStatus, ProbeOutcome, VerificationResult } from '../../core/permissions/types';
 import { clauseLabel, type Clause, type MethodName } from '../../core/scopes';
@@ -44,7 +44,7 @@ function probeTone(outcome: ProbeOutcome): BadgeTone {
 
 const labels = (clauses: readonly Clause[]): string[] => clauses.map(clauseLabel);
 
-function groupView(check: EntityCheck): GroupVerificationView {
+function groupView(check: EntityCheck, hint: string | undefined): GroupVerificationView {
   const probes: ProbeLineView[] = check.probes.map((p) => ({
     method: p.method,
     label: outcomeLabel(p.outcome),
@@ -53,6 +53,7 @@ function groupView(check: EntityCheck): GroupVerificationView {
     ...(p.permissionsToCheck ? { permissions: labels(p.permissionsToCheck) } : {}),
   }));
   const notes: string[] = [];
+  if (hint !== undefined && check.status === 'fails') notes.push(hint);
   if (check.notProbedReason !== undefined) notes.push(`Not probed: ${check.notProbedReason}`);
   else if (check.notChecked.length > 0) notes.push(`Not checked (probes only read): ${check.notChecked.join(', ')}.`);
   if (check.notExercised.length > 0) notes.push(`The probes did not exercise: ${labels(check.notExercised).join(', ')}.`);
@@ -74,7 +75,7 @@ export function verificationView(
   const view: VerificationView = {
     status: result.status,
     summary: `${verb} "${result.store.name}" at ${formatTime(result.startedAt)} for ${what}: ${summaryLine(result)}.`,
-    groups: result.entities.map(groupView),
+    groups: result.entities.map((check) => groupView(check, failureHint(result))),
     unsupported: result.platform.kind === 'read' ? result.platform.unsupported : [],
     // Picked groups are not tied to ticks, so a later selection does not make them stale.
     stale: result.methods.length > 0 && !sameMethods(result.methods, selection),

@@ -77,6 +77,7 @@ describe('permissions: the Markdown report', () => {
     assert.match(section, /^- Manage Your App \(`SCOPE\.DC\.MANAGE-YOUR-APP`\)$/m);
     assert.match(section, /^- Read Orders \(`SCOPE\.DC-STORES\.READ-ORDERS`\)$/m);
     assert.match(section, /Develop → Permissions/);
+    assert.match(section, /Other probes on this store work, so the credentials and the connection are fine/, 'product worked');
   });
 
   it('lists probes without a verdict, groups not probed, and permissions not exercised', () => {

@@ -109,6 +109,23 @@ describe('scopes: the planner\'s store section (host side)', () => {
     assert.equal(view.stale, false);
   });
 
+  it('adds to a failure that other probes worked, so the credentials are not the cause', () => {
+    const customer: EntityCheck = {
+      entity: 'customer',
+      methods: ['customer.list'],
+      status: 'works',
+      probes: [{ method: 'customer.count', outcome: { kind: 'works', ms: 9 } }],
+      notChecked: [],
+      notExercised: [],
+    };
+    const state = buildPlannerState(['customer.list', 'order.list'], connected({ verification: check({ methods: ['customer.list', 'order.list'], entities: [customer, order] }) }));
+    const [customerView, orderView] = state.verification!.groups;
+    assert.deepEqual(customerView?.notes, []);
+    assert.deepEqual(orderView?.notes, [
+      'Other probes on this store work, so the credentials and the connection are fine: the likely cause is a permission the app does not request, or one the site owner has not approved yet.',
+    ]);
+  });
+
   it('marks the badges stale once the ticks change', () => {
     const state = buildPlannerState(['order.list'], connected({ verification: check() }));
     assert.equal(state.verification?.stale, true);
