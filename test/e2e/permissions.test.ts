@@ -1,13 +1,16 @@
 // Verify Store Permissions as a person uses it: tick methods in the planner, add the store, change
 // the plan, run the check from the palette against stubs where the order probe fails, and read the
 // failure, the Wix permissions it names and the drift in the planner.
+// With API2CART_WIX_UPDATE_README_SHOTS=1 it also refreshes the README's picture of it.
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { ALL_METHODS, type MethodName } from '../../src/core/scopes';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
-import { Workbench } from './support/workbench';
+import { repoRoot, Workbench } from './support/workbench';
 
 const SITE_NAME = 'Canary Crafts';
 const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
@@ -139,10 +142,14 @@ describe('verify store permissions from the planner (packaged .vsix, stubbed API
 
   it('shows badges and drift together (screenshot)', async () => {
     await wb.clearNotifications();
-    await view.locator('fieldset[data-entity="order"]').scrollIntoViewIfNeeded();
-    await view.locator('#drift-section').scrollIntoViewIfNeeded();
+    // The permissions panel scrolls on its own: its drift section first, then the page to the order group.
+    await view.locator('#drift-section').evaluate((e) => e.scrollIntoView({ block: 'nearest' }));
+    await view.locator('fieldset[data-entity="order"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await settle();
-    await wb.screenshot('permissions-planner-badges-drift');
+    const picture = await wb.screenshot('permissions-planner-badges-drift');
+    if (process.env.API2CART_WIX_UPDATE_README_SHOTS === '1') {
+      fs.copyFileSync(picture, path.join(repoRoot, 'media', 'screenshots', 'verify-permissions.png'));
+    }
     await view.locator('fieldset[data-entity="customer"]').scrollIntoViewIfNeeded();
     await view.locator('#verify-section').scrollIntoViewIfNeeded();
     await settle();
