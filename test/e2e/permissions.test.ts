@@ -17,14 +17,12 @@ const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
 
 describe('verify store permissions from the planner (packaged .vsix, stubbed API2Cart and Wix)', () => {
+  const credentials = { apiKey: canary('api-key'), appId: randomUUID(), appSecret: canary('app-secret'), instanceId: randomUUID() };
+  const { apiKey, appSecret } = credentials;
   let wb: Workbench;
   let view: FrameLocator;
   let api2cart: Api2CartStub;
   let wix: WixStub;
-  const apiKey = canary('api-key');
-  const appSecret = canary('app-secret');
-  const appId = randomUUID();
-  const instanceId = randomUUID();
   let checkStartsAt = 0;
 
   before(async () => {
@@ -34,9 +32,7 @@ describe('verify store permissions from the planner (packaged .vsix, stubbed API
       platformMethods: ALL_METHODS.filter((m) => m !== 'customer.list'),
     });
     wix = await startWixStub({
-      appId,
-      appSecret,
-      instanceId,
+      ...credentials,
       siteDisplayName: SITE_NAME,
       siteUrl: SITE_URL,
       permissions: ['WIX_STORES.READ_PRODUCTS', 'WIX_CONTACTS.READ_CONTACTS'],
@@ -54,10 +50,6 @@ describe('verify store permissions from the planner (packaged .vsix, stubbed API
     await wix?.close();
   });
 
-  async function answer(title: string, value: string): Promise<void> {
-    await wb.page.locator('.quick-input-widget', { hasText: title }).waitFor();
-    await wb.answerInput(value);
-  }
   const checkbox = (method: MethodName) => view.getByRole('checkbox', { name: method, exact: true });
   /** Before a screenshot: the pointer off any control, and a moment for animations. */
   const settle = async () => {
@@ -66,17 +58,8 @@ describe('verify store permissions from the planner (packaged .vsix, stubbed API
   };
 
   it('sets the credentials and the Instance ID from the palette', async () => {
-    await wb.runCommand('API2Cart Wix: Set API2Cart API Key');
-    await answer('API2Cart API Key', apiKey);
-    await wb.notification('API2Cart API key saved.').waitFor();
-    await wb.runCommand('API2Cart Wix: Set Wix App Credentials');
-    await answer('App ID', appId);
-    await answer('App Secret Key', appSecret);
-    await wb.notification('Wix App ID and App Secret Key saved.').waitFor();
-    await wb.runCommand('API2Cart Wix: Set Instance ID');
-    await answer('Instance ID', instanceId);
-    await answer('Store label', '');
-    await wb.notification('created and made active').waitFor();
+    await wb.setCredentials(credentials);
+    assert.equal(api2cart.requests.length, 0);
   });
 
   it('ticks methods, then adds the store: the plan is kept and the planner shows no drift yet', async () => {

@@ -12,6 +12,7 @@ import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartS
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { extensionApi, waitFor } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
+import { pointSettingsAt, resetStoreState, seedStore } from './support/stubbedStore';
 
 const VERIFY = 'api2cartWix.verifyPermissions';
 const ADD_STORE = 'api2cartWix.addStore';
@@ -37,12 +38,6 @@ describe('permissions: Verify Store Permissions against the stubs', function () 
   let storeKey: string;
   let appSecret: string;
   let instanceId: string;
-
-  async function pointSettingsAt(api2cartUrl: string | undefined, wixUrl: string | undefined): Promise<void> {
-    const config = vscode.workspace.getConfiguration('api2cartWix');
-    await config.update('api2cart.baseUrl', api2cartUrl, vscode.ConfigurationTarget.Global);
-    await config.update('wix.baseUrl', wixUrl, vscode.ConfigurationTarget.Global);
-  }
 
   const select = (methods: readonly MethodName[]) => planner.postFromWebview({ type: 'setSelection', methods });
 
@@ -76,17 +71,12 @@ describe('permissions: Verify Store Permissions against the stubs', function () 
     permissions?.setProbeTimeout(undefined);
     permissions?.setReportTarget(undefined);
     planner?.dispose();
-    await pointSettingsAt(undefined, undefined);
-    await services?.profiles.forgetAll();
-    await services?.status.setError(undefined);
+    await resetStoreState(services);
   });
 
   beforeEach(async () => {
     user.reset();
-    apiKey = `canary-api-key-${hex()}`;
-    storeKey = randomBytes(16).toString('hex');
-    appSecret = `canary-app-secret-${hex()}`;
-    instanceId = randomUUID();
+    [apiKey, storeKey, appSecret, instanceId] = [`canary-api-key-${hex()}`, hex() + hex(), `canary-app-secret-${hex()}`, randomUUID()];
     const appId = randomUUID();
     api2cart = await startApi2CartStub({
       apiKey,
@@ -95,11 +85,7 @@ describe('permissions: Verify Store Permissions against the stubs', function () 
     });
     wix = await startWixStub({ appId, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL, permissions: WIX_PERMISSIONS });
     await pointSettingsAt(api2cart.url, wix.url);
-    assert.ok((await services.profiles.forgetAll()).ok);
-    assert.ok((await services.profiles.setApiKey(apiKey)).ok);
-    assert.ok((await services.profiles.setAppCredentials(appId, appSecret)).ok);
-    assert.ok((await services.profiles.upsertProfileByInstanceId(instanceId, { activate: true, label: SITE_NAME })).ok);
-    assert.ok((await services.profiles.setStoreKey(instanceId, storeKey)).ok);
+    await seedStore(services, { apiKey, appId, appSecret, instanceId, label: SITE_NAME, storeKey });
   });
 
   afterEach(async () => {

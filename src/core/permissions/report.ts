@@ -108,13 +108,17 @@ function platformSection(platform: PlatformCheck, methods: readonly MethodName[]
       else if (methods.length > 0) out.push('Every ticked method is on the list.');
       break;
     }
-    case 'failed':
-      out.push(`Not read: ${platform.message}`);
-      break;
     default:
-      out.push('Not read: the check was cancelled first.');
+      out.push(notRead(platform));
   }
   return [...out, ''];
+}
+
+/** Why cart.methods or the app instance was not read. */
+function notRead(check: Exclude<PlatformCheck | WixCheck, { kind: 'read' }>): string {
+  if (check.kind === 'failed') return `Not read: ${check.message}`;
+  if (check.kind === 'skipped') return `Not read: ${check.reason}`;
+  return 'Not read: the check was cancelled first.';
 }
 
 function wixSection(wix: WixCheck): string[] {
@@ -132,14 +136,8 @@ function wixSection(wix: WixCheck): string[] {
       else for (const permission of wix.permissions) out.push(`- ${code(permission)}`);
       break;
     }
-    case 'failed':
-      out.push(`Not read: ${wix.message}`);
-      break;
-    case 'skipped':
-      out.push(`Not read: ${wix.reason}`);
-      break;
     default:
-      out.push('Not read: the check was cancelled first.');
+      out.push(notRead(wix));
   }
   return [...out, ''];
 }
