@@ -10,6 +10,7 @@ import { registerPermissions } from './vscode/permissions';
 import { registerScopePlanner } from './vscode/scopePlanner/scopePlannerPanel';
 import { secretStorageStore } from './vscode/secretStorageStore';
 import type { Services } from './vscode/services';
+import { watchProfilesHealth } from './vscode/profilesHealth';
 import { showActions } from './vscode/showActions';
 import { ConnectionStatus } from './vscode/statusBar';
 import { testApi, type ActivationReport } from './vscode/testHooks';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerConnectionCommands(services),
     ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),
     ...registerWebhookCommands(services),
+    watchProfilesHealth(services),
     ...registerPermissions(services),
   );
   void status.refresh();

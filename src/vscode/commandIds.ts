@@ -41,5 +41,6 @@ export const actionCommands: Record<StatusActionId, { readonly command: string; 
   switchStore: { command: CommandIds.switchStore },
   forgetCredentials: { command: CommandIds.forgetCredentials },
   openSettings: { command: 'workbench.action.openSettings', args: ['api2cartWix'] },
+  openProxySettings: { command: 'workbench.action.openSettings', args: ['http.proxy'] },
   verifyPermissions: { command: CommandIds.verifyPermissions },
 };

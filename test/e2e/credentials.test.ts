@@ -55,8 +55,9 @@ describe('credentials from the command palette (packaged .vsix)', () => {
     await wb.screenshot('credentials-1-before');
 
     await wb.runCommand('API2Cart Wix: Set API2Cart API Key');
-    await wb.answerInput('two words');
-    await wb.inputMessage().filter({ hasText: 'must not contain spaces' }).waitFor();
+    // A key copied with an invisible character: refused at once, the character and its place named.
+    await wb.answerInput('pasted\u200bkey');
+    await wb.inputMessage().filter({ hasText: 'contains a zero-width space (U+200B) at position 7' }).waitFor();
     assert.equal(await wb.quickInput().getAttribute('type'), 'password', 'the key is typed into a password box');
     await wb.screenshot('credentials-2-input-validation');
     await wb.answerInput(apiKey);

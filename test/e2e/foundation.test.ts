@@ -8,7 +8,7 @@ const packaged = () => new Map(zipEntries(packagedVsix()).filter(e => e.name.sta
 describe('the packaged .vsix', () => {
   it('holds only the bundles, media, README, CHANGELOG, LICENSE and the manifest', () => {
     const files = [...packaged().keys()].sort();
-    const allowed = /^(dist\/(extension|core-[a-z]+)\.js|dist\/webview\/[A-Za-z]+\.js|media\/(icon\.png|[A-Za-z]+\.css|walkthrough\/[A-Za-z]+\.md)|package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
+    const allowed = /^(dist\/(extension|core-[a-z]+)\.js|dist\/webview\/[A-Za-z]+\.js|media\/(icon\.png|screenshots\/[a-z0-9-]+\.png|[A-Za-z]+\.css|walkthrough\/[A-Za-z]+\.md)|package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
     assert.deepEqual(files.filter(f => !allowed.test(f)), []);
     for (const needed of ['dist/extension.js', 'dist/core-webhook.js', 'dist/core-connection.js', 'dist/webview/scopePlanner.js',
       'media/icon.png', 'package.json', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
@@ -16,10 +16,25 @@ describe('the packaged .vsix', () => {
     }
   });
 
+  it('ships every image its README shows, linked relatively, and no screenshot the README does not show', () => {
+    const files = packaged();
+    const readme = files.get('readme.md')!.read().toString('utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? '');
+    assert.ok(images.length >= 2, `the README shows its screenshots: ${images.join(', ')}`);
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/i, `${image} is relative, not rewritten to a repository URL`);
+      const entry = files.get(image.replace(/^\.\//, ''));
+      assert.ok(entry, `${image} is in the .vsix`);
+      assert.deepEqual([...entry.read().subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${image} is a PNG`);
+    }
+    const shipped = [...files.keys()].filter((f) => f.startsWith('media/screenshots/'));
+    assert.deepEqual(shipped.filter((f) => !images.some((i) => i.replace(/^\.\//, '') === f)), [], 'every shipped screenshot is shown');
+  });
+
   it('ships no test hook: activate() of the shipped bundle cannot hand out the secrets or the services', () => {
     const bundle = packaged().get('dist/extension.js')!.read().toString('utf8');
     assert.ok(bundle.includes('activated'), 'this is the extension bundle');
-    for (const trace of ['API2CART_WIX_TEST_MODE', 'postFromWebview', 'setExportTarget']) {
+    for (const trace of ['API2CART_WIX_TEST_MODE', 'postFromWebview', 'setExportTarget', 'setReportTarget']) {
       assert.ok(!bundle.includes(trace), `the shipped bundle contains "${trace}"`);
     }
   });
