@@ -6,6 +6,7 @@ import { registerConnectionCommands } from './vscode/connection';
 import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { loadedCoreBundles } from './vscode/lazyCore';
 import { createLog } from './vscode/log';
+import { registerPermissions } from './vscode/permissions';
 import { registerScopePlanner } from './vscode/scopePlanner/scopePlannerPanel';
 import { secretStorageStore } from './vscode/secretStorageStore';
 import type { Services } from './vscode/services';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),
     ...registerWebhookCommands(services),
     watchProfilesHealth(services),
+    ...registerPermissions(services),
   );
   void status.refresh();
   // VS Code's own work between loading the file and calling activate() is not ours to count.

@@ -22,6 +22,7 @@ const host = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 const lazyCoreBundles = {
   'core-webhook': 'src/core/webhook/index.ts',
   'core-connection': 'src/core/connection/index.ts',
+  'core-permissions': 'src/core/permissions/index.ts',
 };
 
 const builds = [

@@ -16,6 +16,7 @@ export const CommandIds = {
   checkConnection: 'api2cartWix.checkConnection',
   switchStore: 'api2cartWix.switchStore',
   showActions: 'api2cartWix.showActions',
+  verifyPermissions: 'api2cartWix.verifyPermissions',
 } as const;
 
 export type CommandKey = keyof typeof CommandIds;
@@ -41,4 +42,5 @@ export const actionCommands: Record<StatusActionId, { readonly command: string; 
   forgetCredentials: { command: CommandIds.forgetCredentials },
   openSettings: { command: 'workbench.action.openSettings', args: ['api2cartWix'] },
   openProxySettings: { command: 'workbench.action.openSettings', args: ['http.proxy'] },
+  verifyPermissions: { command: CommandIds.verifyPermissions },
 };

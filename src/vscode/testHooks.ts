@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { permissionsTestHooks } from './permissions';
 import { scopePlannerTestHooks } from './scopePlanner/scopePlannerPanel';
 import type { Services } from './services';
 
@@ -16,5 +17,5 @@ export interface ActivationReport {
  * extension in the same host can reach the secrets or the services, whatever the environment says.
  */
 export function testApi(context: vscode.ExtensionContext, services: Services, activation: ActivationReport) {
-  return { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation };
+  return { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation, permissions: permissionsTestHooks() };
 }

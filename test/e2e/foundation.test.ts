@@ -35,7 +35,7 @@ describe('the packaged .vsix', () => {
   it('ships no test hook: activate() of the shipped bundle cannot hand out the secrets or the services', () => {
     const bundle = packaged().get('dist/extension.js')!.read().toString('utf8');
     assert.ok(bundle.includes('activated'), 'this is the extension bundle');
-    for (const trace of ['API2CART_WIX_TEST_MODE', 'postFromWebview', 'setExportTarget']) {
+    for (const trace of ['API2CART_WIX_TEST_MODE', 'postFromWebview', 'setExportTarget', 'setReportTarget']) {
       assert.ok(!bundle.includes(trace), `the shipped bundle contains "${trace}"`);
     }
   });

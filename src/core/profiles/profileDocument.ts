@@ -1,3 +1,4 @@
+import { parsePlanSnapshot, type PlanSnapshot } from '../permissions/snapshot';
 import { isLifecycleEvent, type LifecycleEvent } from './lifecycle';
 import { isCatalogVersion, validateInstanceId, validateLabel, validateSiteUrl, type CatalogVersion } from './validation';
 
@@ -10,6 +11,8 @@ export interface StoredProfile {
   readonly removed: boolean;
   /** The newest App Installed / App Removed acted on; older deliveries are ignored. */
   readonly lastEvent?: LifecycleEvent;
+  /** The plan's required permissions when Add Store succeeded (scope drift compares against it). */
+  readonly planSnapshot?: PlanSnapshot;
 }
 
 export interface ProfilesDocument {
@@ -71,9 +74,12 @@ function parseProfile(entry: unknown): StoredProfile | undefined {
   if (catalogVersion !== undefined && !isCatalogVersion(catalogVersion)) return undefined;
   const lastEvent = entry['lastEvent'];
   if (lastEvent !== undefined && !isLifecycleEvent(lastEvent)) return undefined;
+  // An unreadable snapshot only loses the drift comparison, not the profile and its store key.
+  const planSnapshot = parsePlanSnapshot(entry['planSnapshot']);
   return storedProfile({
     instanceId: instanceId.value, label, siteUrl, catalogVersion, removed: entry['removed'] === true,
     lastEvent: lastEvent === undefined ? undefined : { type: lastEvent.type, at: lastEvent.at },
+    planSnapshot,
   });
 }
 
@@ -85,8 +91,9 @@ export function storedProfile(fields: {
   readonly catalogVersion?: CatalogVersion | undefined;
   readonly removed: boolean;
   readonly lastEvent?: LifecycleEvent | undefined;
+  readonly planSnapshot?: PlanSnapshot | undefined;
 }): StoredProfile {
-  const { instanceId, label, siteUrl, catalogVersion, removed, lastEvent } = fields;
+  const { instanceId, label, siteUrl, catalogVersion, removed, lastEvent, planSnapshot } = fields;
   return {
     instanceId,
     ...(label !== undefined ? { label } : {}),
@@ -94,6 +101,7 @@ export function storedProfile(fields: {
     ...(catalogVersion !== undefined ? { catalogVersion } : {}),
     removed,
     ...(lastEvent !== undefined ? { lastEvent } : {}),
+    ...(planSnapshot !== undefined ? { planSnapshot } : {}),
   };
 }
 

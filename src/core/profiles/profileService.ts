@@ -1,3 +1,4 @@
+import type { PlanSnapshot } from '../permissions/snapshot';
 import type { Redactor } from '../redaction';
 import { fail, ok, type Result } from '../result';
 import { parsePublicKey, type PublicKeyProblem } from '../webhook/publicKey';
@@ -38,6 +39,8 @@ export interface StoreProfile {
   readonly lastEvent?: LifecycleEvent;
   /** Whether an API2Cart store key is saved for this store (the key itself stays a secret). */
   readonly hasStoreKey: boolean;
+  /** The plan's required permissions when the store was added. */
+  readonly planSnapshot?: PlanSnapshot;
 }
 
 /** What an App Removed did: nothing for a store that is not ours, or for an event older than the last one acted on. */
@@ -120,6 +123,8 @@ export interface ProfileService {
   setActiveProfile(profileId: string): ServiceResult<StoreProfile>;
   upsertProfileByInstanceId(instanceId: string, options?: UpsertOptions): ServiceResult<{ profile: StoreProfile; created: boolean; order: EventOrder }>;
   updateProfile(profileId: string, patch: ProfilePatch): ServiceResult<StoreProfile>;
+  /** Keeps the plan snapshot taken when the store was added; undefined removes it. */
+  setPlanSnapshot(profileId: string, snapshot: PlanSnapshot | undefined): ServiceResult<StoreProfile>;
   /** For an AppRemoved webhook (its `iat` orders it against the store's last event). */
   markRemoved(instanceId: string, event?: LifecycleEvent): ServiceResult<RemovalOutcome>;
   setStoreKey(profileId: string, storeKey: string): ServiceResult<void>;
@@ -303,6 +308,16 @@ export function createProfileService(store: SecretStore, options: ProfileService
           siteUrl: siteUrl === undefined ? existing.siteUrl : siteUrl.value,
           catalogVersion: patch.catalogVersion === undefined ? existing.catalogVersion : catalogVersion?.value,
         });
+        return ok({ next: replaceProfile(document, profile), result: profile });
+      });
+      return updated.ok ? toProfile(updated.value) : updated;
+    },
+
+    async setPlanSnapshot(profileId, snapshot) {
+      const updated = await mutateDocument<StoredProfile>((document) => {
+        const existing = findProfile(document, profileId);
+        if (existing === undefined) return fail(profileNotFound());
+        const profile = storedProfile({ ...existing, planSnapshot: snapshot });
         return ok({ next: replaceProfile(document, profile), result: profile });
       });
       return updated.ok ? toProfile(updated.value) : updated;

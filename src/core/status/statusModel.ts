@@ -20,7 +20,8 @@ export type StatusActionId =
   | 'switchStore'
   | 'forgetCredentials'
   | 'openSettings'
-  | 'openProxySettings';
+  | 'openProxySettings'
+  | 'verifyPermissions';
 
 export interface StatusStore {
   readonly instanceId: string;
@@ -234,6 +235,7 @@ function otherActions(facts: StatusFacts): StatusActionId[] {
     ['sendTestWebhook', listening],
     ['switchStore', storeCount(facts) > (facts.activeStore !== undefined ? 1 : 0)],
     ['checkConnection', store?.connected === true],
+    ['verifyPermissions', store?.connected === true],
     ['setInstanceId', true],
     ['startReceiver', !listening],
     ['decodeWebhook', true],
@@ -287,6 +289,8 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
         return ['Open Settings', 'Review the API2Cart Wix settings.'];
       case 'openProxySettings':
         return ['Open Proxy Settings', 'Review http.proxy, which wins over the HTTP(S)_PROXY variables.'];
+      case 'verifyPermissions':
+        return ['Verify Store Permissions', `Read-only probes show whether ${storeName} lets API2Cart read what you planned.`];
     }
   })();
   return { id, label, detail, pending };

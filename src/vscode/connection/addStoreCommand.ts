@@ -4,6 +4,7 @@ import { MAX_LABEL_LENGTH, profileDisplayName, type AppCredentials, type Profile
 import { ok, type Problem, type Result } from '../../core/result';
 import { CommandIds } from '../commandIds';
 import { connectionCore } from '../lazyCore';
+import { recordPlanSnapshot } from '../permissions/planSnapshot';
 import type { Services } from '../services';
 import { createConnectionClients, reportProblem, withCancellableProgress } from './connectionSupport';
 
@@ -187,6 +188,7 @@ export async function addStoreCommand(s: Services): Promise<void> {
     }
     const updated = await s.profiles.updateProfile(profile.id, profilePatch(outcome, catalogVersion));
     if (!updated.ok) s.log.warn(`${WHAT}: the store's name and URL were not saved: ${updated.error.message}`);
+    await recordPlanSnapshot(s, profile.id);
     const name = profileDisplayName(updated.ok ? updated.value : profile);
     await s.status.setError(undefined);
     s.log.info(`${WHAT}: store key saved for ${name}`);

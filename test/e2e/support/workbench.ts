@@ -115,6 +115,27 @@ export class Workbench {
     }, value, { timeout: 30_000 });
   }
 
+  /** Waits for the input box titled `title`, then answers it. */
+  async answerTitled(title: string, value: string): Promise<void> {
+    await this.page.locator('.quick-input-widget', { hasText: title }).waitFor();
+    await this.answerInput(value);
+  }
+
+  /** The API key, the app credentials and an Instance ID (no label), each through its palette command. */
+  async setCredentials(values: { apiKey: string; appId: string; appSecret: string; instanceId: string }): Promise<void> {
+    await this.runCommand('API2Cart Wix: Set API2Cart API Key');
+    await this.answerTitled('API2Cart API Key', values.apiKey);
+    await this.notification('API2Cart API key saved.').waitFor();
+    await this.runCommand('API2Cart Wix: Set Wix App Credentials');
+    await this.answerTitled('App ID', values.appId);
+    await this.answerTitled('App Secret Key', values.appSecret);
+    await this.notification('Wix App ID and App Secret Key saved.').waitFor();
+    await this.runCommand('API2Cart Wix: Set Instance ID');
+    await this.answerTitled('Instance ID', values.instanceId);
+    await this.answerTitled('Store label', '');
+    await this.notification('created and made active').waitFor();
+  }
+
   /** Pick the quick-pick row whose label contains `label`. */
   async pick(label: string): Promise<void> {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();

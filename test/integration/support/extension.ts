@@ -1,6 +1,7 @@
 // What every integration suite needs to reach the extension under test.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { PermissionsTestHooks } from '../../../src/vscode/permissions';
 import type { ScopePlannerTestHooks } from '../../../src/vscode/scopePlanner/scopePlannerPanel';
 import type { Services } from '../../../src/vscode/services';
 
@@ -12,6 +13,7 @@ export interface TestApi {
   secrets: vscode.SecretStorage;
   scopePlanner: ScopePlannerTestHooks;
   activation: { ms: number; loadMs?: number; activateMs: number; coreBundlesLoaded: string[] };
+  permissions: PermissionsTestHooks;
 }
 
 /** Polls `probe` until it returns something other than undefined. */

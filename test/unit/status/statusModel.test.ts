@@ -149,6 +149,7 @@ describe('status: next steps', () => {
       'stopReceiver',
       'sendTestWebhook',
       'switchStore',
+      'verifyPermissions',
       'setInstanceId',
       'decodeWebhook',
       'planScopes',
@@ -164,7 +165,7 @@ describe('status: next steps', () => {
 
   it('offers receiver, switch, connection check and forget actions only when they apply', () => {
     const idle = allIds({ ...READY, activeStore: { ...SHOP, connected: false }, storeCount: 1 });
-    for (const absent of ['stopReceiver', 'sendTestWebhook', 'switchStore', 'checkConnection'] as const) assert.ok(!idle.includes(absent), absent);
+    for (const absent of ['stopReceiver', 'sendTestWebhook', 'switchStore', 'checkConnection', 'verifyPermissions'] as const) assert.ok(!idle.includes(absent), absent);
     assert.ok(idle.includes('startReceiver') && idle.includes('forgetCredentials'));
     assert.ok(allIds({ ...READY, storeCount: 1 }).includes('switchStore'), 'a store exists but none is active');
     assert.ok(!allIds({ ...READY, receiver: RECEIVER }).includes('startReceiver'));
