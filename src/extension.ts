@@ -14,6 +14,7 @@ import { watchProfilesHealth } from './vscode/profilesHealth';
 import { showActions } from './vscode/showActions';
 import { ConnectionStatus } from './vscode/statusBar';
 import { testApi, type ActivationReport } from './vscode/testHooks';
+import { registerConnectFlow } from './vscode/connect/connectCommand';
 import { registerWebhookCommands } from './vscode/webhook/webhookCommands';
 
 // Set by the bundle's first and last lines (tools/build.mjs): the time to load this file.
@@ -35,12 +36,15 @@ export function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(log, { dispose: () => profiles.dispose() }, status);
   const services: Services = { context, log, redactor, profiles, status };
 
+  const webhooks = registerWebhookCommands(services);
+  const connect = registerConnectFlow(services, webhooks);
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandIds.showActions, () => showActions(status)),
     ...registerCredentialCommands(services),
     ...registerConnectionCommands(services),
     ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),
-    ...registerWebhookCommands(services),
+    ...webhooks.disposables,
+    ...connect.disposables,
     watchProfilesHealth(services),
     ...registerPermissions(services),
   );
@@ -50,7 +54,9 @@ export function activate(context: vscode.ExtensionContext) {
   const activation: ActivationReport = { ms: (loadMs ?? 0) + activateMs, loadMs, activateMs, coreBundlesLoaded: loadedCoreBundles() };
   log.info(`activated ${context.extension.packageJSON.version}: loaded in ${loadMs?.toFixed(1) ?? '?'} ms, activate() ${activateMs.toFixed(1)} ms, heavy bundles loaded: ${activation.coreBundlesLoaded.join(', ') || 'none'}`);
   // The condition is a build-time constant: the shipped bundle has no trace of the test API.
-  if (API2CART_WIX_TEST_HOOKS && process.env.API2CART_WIX_TEST_MODE === '1') return testApi(context, services, activation);
+  if (API2CART_WIX_TEST_HOOKS && process.env.API2CART_WIX_TEST_MODE === '1') {
+    return testApi(context, services, activation, { connect: connect.flow, receiver: webhooks.receiver });
+  }
   return undefined;
 }
 

@@ -16,6 +16,7 @@ export const CommandIds = {
   checkConnection: 'api2cartWix.checkConnection',
   switchStore: 'api2cartWix.switchStore',
   showActions: 'api2cartWix.showActions',
+  connectWixStore: 'api2cartWix.connectWixStore',
   verifyPermissions: 'api2cartWix.verifyPermissions',
 } as const;
 
@@ -41,6 +42,7 @@ export const actionCommands: Record<StatusActionId, { readonly command: string; 
   switchStore: { command: CommandIds.switchStore },
   forgetCredentials: { command: CommandIds.forgetCredentials },
   openSettings: { command: 'workbench.action.openSettings', args: ['api2cartWix'] },
+  connectWixStore: { command: CommandIds.connectWixStore },
   openProxySettings: { command: 'workbench.action.openSettings', args: ['http.proxy'] },
   verifyPermissions: { command: CommandIds.verifyPermissions },
 };

@@ -6,7 +6,13 @@ import { ok, type Problem, type Result } from '../core/result';
 export interface Settings {
   readonly api2cartBaseUrl: string;
   readonly wixBaseUrl: string;
-  readonly webhook: { readonly host: string; readonly port: number; readonly path: string };
+  readonly webhook: {
+    readonly host: string;
+    readonly port: number;
+    readonly path: string;
+    /** How long Connect Wix Store waits for App Installed. */
+    readonly waitMinutes: number;
+  };
   /** VS Code's own proxy settings, honoured by the HTTP clients. */
   readonly proxy: { readonly proxy?: string; readonly strictSSL: boolean; readonly noProxy: readonly string[] };
 }
@@ -23,6 +29,7 @@ export function readSettings(): Settings {
       host: c.get<string>('webhook.host', '127.0.0.1'),
       port: c.get<number>('webhook.port', 8787),
       path: c.get<string>('webhook.path', '/webhook'),
+      waitMinutes: Math.max(0.01, c.get<number>('webhook.waitMinutes', 10)),
     },
     proxy: {
       proxy: http.get<string>('proxy') || undefined,

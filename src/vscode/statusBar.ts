@@ -104,7 +104,7 @@ export class ConnectionStatus implements vscode.Disposable {
  * nothing in them may render as a link, an image or markup. (appendText would also escape, but it
  * turns every space into a non-breaking one, so long lines would never wrap.)
  */
-function plainTooltip(text: string): vscode.MarkdownString {
+export function plainTooltip(text: string): vscode.MarkdownString {
   const escaped = text.split('\n').map(line => line.replace(/[\\`*_{}[\]()#+\-.!~<>|&]/g, '\\$&'));
   return new vscode.MarkdownString(escaped.join('  \n'));
 }

@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { ConnectFlow } from './connect/connectCommand';
+import type { ReceiverController } from './webhook/receiverController';
 import { permissionsTestHooks } from './permissions';
 import { scopePlannerTestHooks } from './scopePlanner/scopePlannerPanel';
 import type { Services } from './services';
@@ -16,6 +18,11 @@ export interface ActivationReport {
  * (tools/build.mjs --test-hooks): in the shipped bundle activate() returns nothing, so no other
  * extension in the same host can reach the secrets or the services, whatever the environment says.
  */
-export function testApi(context: vscode.ExtensionContext, services: Services, activation: ActivationReport) {
-  return { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation, permissions: permissionsTestHooks() };
+export function testApi(
+  context: vscode.ExtensionContext,
+  services: Services,
+  activation: ActivationReport,
+  features: { readonly connect: ConnectFlow; readonly receiver: ReceiverController },
+) {
+  return { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation, permissions: permissionsTestHooks(), ...features };
 }

@@ -4,7 +4,7 @@ import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/vscode/services';
 import { waitForLog } from './support/evidence';
-import { extensionApi, waitFor } from './support/extension';
+import { extensionApi, waitFor, type TestApi } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
 import { appInstalled, appRemoved, deeplyNestedAppInstalled, generateTestKeys, signExpired, signWithJose, TEST_APP_ID, type TestKeys } from '../support/webhookSigning';
 import { stopChainAtFirstFailure } from '../support/chain';
@@ -57,13 +57,15 @@ const canListen = (port: number): Promise<boolean> => new Promise((resolve) => {
 });
 
 describe('webhook payloads and receiver', () => {
+  let api: TestApi;
   let s: Services;
   let keys: TestKeys;
   const user = new ScriptedUser();
   const config = () => vscode.workspace.getConfiguration('api2cartWix');
 
   before(async () => {
-    s = (await extensionApi()).services;
+    api = await extensionApi();
+    s = api.services;
     keys = generateTestKeys();
     assert.ok((await s.profiles.forgetAll()).ok);
     assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
@@ -199,15 +201,24 @@ describe('webhook payloads and receiver', () => {
     stopChainAtFirstFailure();
     let url: string;
 
-    it('starts on the configured port, tells how to expose it, and the status bar says listening', async () => {
+    it('starts on the configured port, tells which address to give Wix, and shows its own status-bar item', async () => {
+      const before = s.status.presentation?.state;
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
       const started = await user.notification(/^Webhook receiver listening at /);
       url = /listening at (http:\/\/127\.0\.0\.1:\d+\/webhook)\./.exec(started.message)?.[1] ?? '';
       assert.ok(url, started.message);
-      assert.match(started.message, /forward port \d+ \(Ports view\) or point any tunnel at it/);
+      // code-server is a remote window: the address from outside is its /proxy/<port>/ path.
+      const port = new URL(url).port;
+      const external = api.receiver.addresses?.external ?? '';
+      assert.match(external, new RegExp(`^http://127\\.0\\.0\\.1:\\d+/proxy/${port}/webhook$`));
+      assert.match(started.message, new RegExp(`From outside it is reached at ${external.replace(/[.]/g, '\\.')}: give that address to your tunnel, or to Wix when it is public HTTPS\\.`));
       assert.ok(started.buttons.includes('Copy URL'));
-      assert.equal(s.status.presentation?.state, 'listening');
-      assert.match(s.status.presentation?.tooltip ?? '', new RegExp(`listening for webhooks at ${url}`));
+      // The connection indicator keeps showing the connection; the receiver has its own item.
+      assert.equal(s.status.presentation?.state, before);
+      assert.match(s.status.presentation?.tooltip ?? '', new RegExp(`Webhook receiver: listening at ${external.replace(/[.]/g, '\\.')}`));
+      const item = api.receiver.item.view;
+      assert.equal(item?.text, `$(radio-tower) ${port}`);
+      assert.deepEqual(item?.tooltip.slice(1, 3), [`External URL: ${external}`, `Local URL: ${url}`]);
     });
 
     it('acknowledges a signed AppInstalled within Wix\'s limit, offers its instance id and saves it', async () => {
@@ -350,12 +361,13 @@ describe('webhook payloads and receiver', () => {
       assert.deepEqual(oldest.filter((i) => !/· test key · 200$/.test(i.detail ?? '')).map((i) => i.detail), [], 'every test delivery says "test key"');
     });
 
-    it('stops, frees the port and the status bar no longer says listening', async () => {
+    it('stops, frees the port and hides its status-bar item', async () => {
       const port = Number(new URL(url).port);
       await vscode.commands.executeCommand('api2cartWix.stopReceiver');
       await user.notification(new RegExp(`^Webhook receiver stopped; port ${port} is free\\.`));
       assert.equal(await canListen(port), true);
-      assert.notEqual(s.status.presentation?.state, 'listening');
+      assert.equal(api.receiver.item.view, undefined);
+      assert.doesNotMatch(s.status.presentation?.tooltip ?? '', /Webhook receiver/);
       await assert.rejects(post(url, 'x'));
     });
 
@@ -365,8 +377,12 @@ describe('webhook payloads and receiver', () => {
       await vscode.commands.executeCommand('api2cartWix.sendTestWebhook');
 
       const result = await user.notification(/^Test webhook delivered/);
-      assert.match(result.message, /^Test webhook delivered: the receiver answered 200 in \d+ ms\. AppInstalled for instance [0-9a-f-]{36} \(test key\)$/);
-      assert.equal(s.status.presentation?.state, 'listening');
+      // Posted through the external (forwarded) address, so the test proves the path Wix will use.
+      const external = api.receiver.addresses?.external ?? '';
+      assert.ok(external.includes('/proxy/'), external);
+      assert.equal(result.message.startsWith(`Test webhook delivered through ${external}: the receiver answered 200 in `), true, result.message);
+      assert.match(result.message, /ms\. AppInstalled for instance [0-9a-f-]{36} \(test key\)$/);
+      assert.ok(api.receiver.item.view, 'the receiver item shows');
       assert.deepEqual(await profiles(), before, 'a made-up instance is not saved');
       assert.ok(!user.messages.some((n) => n.message.startsWith('Webhook received:')), 'no instance id offered for the test');
 
@@ -379,15 +395,34 @@ describe('webhook payloads and receiver', () => {
       await vscode.commands.executeCommand('api2cartWix.stopReceiver');
     });
 
-    it('reports a port in use as a clear problem and does not start', async () => {
+    it('starts on the free port it offers when the configured one is taken; the setting is left alone', async () => {
+      const blocker = await occupyPort();
+      try {
+        await config().update('webhook.port', portOf(blocker), vscode.ConfigurationTarget.Global);
+        user.replyMatching(/is in use/, /^Use Port \d+$/);
+        await vscode.commands.executeCommand('api2cartWix.startReceiver');
+        const started = await user.notification(/^Webhook receiver listening at /);
+        const port = Number(new URL(/listening at (\S+?)\.\s/.exec(started.message)![1]!).port);
+        assert.notEqual(port, portOf(blocker));
+        assert.equal(api.receiver.addresses?.port, port);
+        assert.equal(config().get('webhook.port'), portOf(blocker));
+        await vscode.commands.executeCommand('api2cartWix.stopReceiver');
+      } finally {
+        await config().update('webhook.port', 0, vscode.ConfigurationTarget.Global);
+        await new Promise((r) => blocker.close(r));
+      }
+    });
+
+    it('reports a port in use and offers a free one; declined, it does not start', async () => {
       const blocker = await occupyPort();
       try {
         await config().update('webhook.port', portOf(blocker), vscode.ConfigurationTarget.Global);
         await vscode.commands.executeCommand('api2cartWix.startReceiver');
         const problem = await user.notification(/in use/, 'error');
-        assert.equal(problem.message, `Port ${portOf(blocker)} on 127.0.0.1 is in use; change api2cartWix.webhook.port or stop the program using it.`);
-        assert.deepEqual(problem.buttons, ['Open Settings']);
-        assert.notEqual(s.status.presentation?.state, 'listening');
+        assert.match(problem.message, new RegExp(`^Port ${portOf(blocker)} on 127\\.0\\.0\\.1 is in use; change api2cartWix\\.webhook\\.port or stop the program using it\\. Port (\\d+) is free: use it for now`));
+        const free = /Port (\d+) is free/.exec(problem.message)![1];
+        assert.deepEqual(problem.buttons, [`Use Port ${free}`, 'Open Settings']);
+        assert.equal(api.receiver.item.view, undefined);
         await vscode.commands.executeCommand('api2cartWix.stopReceiver');
         await user.notification(/^The webhook receiver is not running\./);
       } finally {

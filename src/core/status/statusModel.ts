@@ -2,7 +2,7 @@ import { profileDisplayName } from '../profiles/display';
 import type { CredentialSummary, StoreProfile } from '../profiles/profileService';
 import type { FixAction } from '../result';
 
-export type StatusState = 'not-set-up' | 'credentials-ready' | 'listening' | 'checking' | 'connected' | 'error';
+export type StatusState = 'not-set-up' | 'credentials-ready' | 'checking' | 'connected' | 'error';
 
 /** What the Show Actions quick pick can offer; the VS Code layer maps each id to a command. */
 export type StatusActionId =
@@ -21,7 +21,8 @@ export type StatusActionId =
   | 'forgetCredentials'
   | 'openSettings'
   | 'openProxySettings'
-  | 'verifyPermissions';
+  | 'verifyPermissions'
+  | 'connectWixStore';
 
 export interface StatusStore {
   readonly instanceId: string;
@@ -117,13 +118,12 @@ export function statusFactsFromSummary(
 }
 
 /**
- * A running check outranks an old error (it is about to replace it); an error outranks the
- * rest; a running receiver outranks "connected" because the person must remember to stop it.
+ * A running check outranks an old error (it is about to replace it); an error outranks the rest.
+ * The receiver has its own status-bar item: this one always shows the connection.
  */
 function stateOf(facts: StatusFacts): StatusState {
   if (facts.checking !== undefined) return 'checking';
   if (currentError(facts) !== undefined) return 'error';
-  if (facts.receiver !== undefined) return 'listening';
   if (usableStore(facts)?.connected) return 'connected';
   if (facts.hasApiKey && facts.hasAppCredentials) return 'credentials-ready';
   return 'not-set-up';
@@ -148,8 +148,6 @@ function textFor(state: StatusState, facts: StatusFacts): string {
       return '$(plug) API2Cart: not set up';
     case 'credentials-ready':
       return '$(key) API2Cart: credentials ready';
-    case 'listening':
-      return '$(radio-tower) API2Cart: listening';
     case 'checking':
       return '$(sync~spin) API2Cart: checking…';
     case 'connected':
@@ -171,7 +169,7 @@ function tooltipFor(state: StatusState, facts: StatusFacts, actions: readonly St
   lines.push(`API2Cart API key: ${facts.hasApiKey ? 'saved' : 'missing'}`);
   lines.push(`Wix App ID and App Secret Key: ${facts.hasAppCredentials ? 'saved' : 'missing'}`);
   lines.push(`Webhook public key: ${facts.hasPublicKey ? 'saved' : 'missing'}`);
-  if (facts.receiver !== undefined && state !== 'listening') lines.push(`Webhook receiver: listening at ${facts.receiver.url}`);
+  if (facts.receiver !== undefined) lines.push(`Webhook receiver: listening at ${facts.receiver.url}`);
   if (facts.profilesProblem !== undefined && currentError(facts) !== facts.profilesProblem) lines.push(`Store profiles: ${facts.profilesProblem.message}`);
   // The journey always has a step left: at its end, Check Connection.
   const next = actions[0];
@@ -186,8 +184,6 @@ function headline(state: StatusState, facts: StatusFacts): string {
       return 'not set up';
     case 'credentials-ready':
       return 'credentials ready';
-    case 'listening':
-      return `listening for webhooks at ${facts.receiver!.url}`;
     case 'checking':
       return `${facts.checking!.description}…`;
     case 'connected':
@@ -231,6 +227,8 @@ function otherActions(facts: StatusFacts): StatusActionId[] {
   const store = usableStore(facts);
   const anythingStored = facts.hasApiKey || facts.hasAppCredentials || facts.hasPublicKey || storeCount(facts) > 0;
   const candidates: [StatusActionId, boolean][] = [
+    // Steps 1–4 in one guided flow, while there is no connected store.
+    ['connectWixStore', store?.connected !== true],
     ['stopReceiver', listening],
     ['sendTestWebhook', listening],
     ['switchStore', storeCount(facts) > (facts.activeStore !== undefined ? 1 : 0)],
@@ -289,6 +287,8 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
         return ['Open Settings', 'Review the API2Cart Wix settings.'];
       case 'openProxySettings':
         return ['Open Proxy Settings', 'Review http.proxy, which wins over the HTTP(S)_PROXY variables.'];
+      case 'connectWixStore':
+        return ['Connect Wix Store', 'The steps below in one guided flow: asks only for what is missing and waits for App Installed.'];
       case 'verifyPermissions':
         return ['Verify Store Permissions', `Read-only probes show whether ${storeName} lets API2Cart read what you planned.`];
     }

@@ -299,3 +299,15 @@ class BoundedSet {
     }
   }
 }
+
+/** A port free on `host` right now (the OS picks it), for a person whose configured port is taken. */
+export function findFreePort(host: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(undefined));
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -3,12 +3,15 @@ import * as vscode from 'vscode';
 import { orderAgainst, profileDisplayName, type EventOrder } from '../../core/profiles';
 import type { Problem, Result } from '../../core/result';
 import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook';
+import { receiverAddress, receiverAdvice, shareUrl, type ReceiverAddress } from '../../core/webhook/receiverAddress';
 import { webhookCore } from '../lazyCore';
+import { actionCommands } from '../commandIds';
 import { showProblem } from '../problems';
 import { readSettings } from '../settings';
 import { decodeOptions, decodeWithStoredKey } from './decodeCommand';
 import { eventJson, eventSummary, lifecycleEventOf, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
 import { offerInstanceId, openJsonLabel } from './useInstanceId';
+import type { ReceiverStatusItem } from './receiverStatusItem';
 import type { WebhookContext } from './webhookContext';
 
 // Tokens minted by Send Test Webhook in this window and not delivered yet; a few, so a retry of a
@@ -17,7 +20,16 @@ const MAX_TEST_TOKENS = 10;
 const PORTS_VIEW_COMMAND = '~remote.forwardedPorts.focus';
 
 interface MenuItem extends vscode.QuickPickItem {
-  readonly choice: 'deliveries' | 'copy' | 'test' | 'log' | 'stop';
+  readonly choice: 'deliveries' | 'copy' | 'copy-local' | 'test' | 'log' | 'stop';
+}
+
+/**
+ * Someone waiting for a delivery (Connect Wix Store): sees each event before the usual handling
+ * and each rejection before it is shown; returning true means "mine, nothing else to do".
+ */
+export interface DeliveryClaim {
+  onEvent(view: EventView, delivery: Delivery): boolean;
+  onRejected(delivery: Delivery): boolean;
 }
 
 interface DeliveryItem extends vscode.QuickPickItem {
@@ -46,11 +58,34 @@ export class ReceiverController implements vscode.Disposable {
   /** Rejections are shown once per kind per run: a retrying sender must not bury the window. */
   private readonly shownProblems = new Set<string>();
   private disposed = false;
+  private address: ReceiverAddress | undefined;
+  private readonly claims = new Set<DeliveryClaim>();
 
-  constructor(private readonly ctx: WebhookContext) {}
+  constructor(private readonly ctx: WebhookContext, readonly item: ReceiverStatusItem) {}
 
+  /** Where the receiver listens and where it is reached from outside, while it runs. */
+  get addresses(): ReceiverAddress | undefined {
+    return this.receiver ? this.address : undefined;
+  }
+
+  /** The address to give a tunnel or Wix (the external one in a remote window). */
   get url(): string | undefined {
-    return this.receiver?.url;
+    return this.addresses && shareUrl(this.addresses);
+  }
+
+  /** See every delivery first until the returned disposable is disposed. */
+  claim(claim: DeliveryClaim): vscode.Disposable {
+    this.claims.add(claim);
+    return { dispose: () => void this.claims.delete(claim) };
+  }
+
+  /** Starts the receiver if it is not running, without the menu; resolves to its address, or undefined when it could not start. */
+  async ensureRunning(): Promise<ReceiverAddress | undefined> {
+    if (!this.receiver) {
+      this.starting ??= this.listen().finally(() => { this.starting = undefined; });
+      await this.starting;
+    }
+    return this.addresses;
   }
 
   /** Recent deliveries, newest first. */
@@ -65,9 +100,10 @@ export class ReceiverController implements vscode.Disposable {
     return this.starting;
   }
 
-  private async listen(): Promise<void> {
+  private async listen(portOverride?: number): Promise<void> {
     const { s, log } = this.ctx;
-    const { host, port, path } = readSettings().webhook;
+    const { host, port: configured, path } = readSettings().webhook;
+    const port = portOverride ?? configured;
     const started = await webhookCore().startWebhookReceiver({
       host, port, path,
       decode: body => this.decode(body),
@@ -77,6 +113,7 @@ export class ReceiverController implements vscode.Disposable {
     });
     if (!started.ok) {
       log.error(`could not start on ${host}:${port}${path}: ${started.error.message}`);
+      if (started.error.kind === 'port-in-use') return this.offerFreePort(started.error, host);
       return showProblem(started.error, s.redactor, () => this.start());
     }
     if (this.disposed) {
@@ -85,34 +122,67 @@ export class ReceiverController implements vscode.Disposable {
     }
     this.receiver = started.value;
     this.shownProblems.clear();
-    await s.status.setReceiver(this.receiver.url);
-    log.info(`listening at ${this.receiver.url}`);
-    void this.announce(this.receiver);
+    this.address = await this.addressOf(started.value);
+    this.item.show(this.address, 0);
+    await s.status.setReceiver(shareUrl(this.address));
+    log.info(`listening at ${this.address.local}${this.address.external ? `, reached from outside at ${this.address.external}` : ''}`);
+    void this.announce(this.address);
   }
 
-  private async announce(receiver: WebhookReceiver): Promise<void> {
+  /**
+   * The receiver's address as seen from where the person sits. asExternalUri maps a loopback
+   * address (a wildcard bind is mapped through loopback) to the forwarded one in a remote window.
+   */
+  private async addressOf(receiver: WebhookReceiver): Promise<ReceiverAddress> {
+    const local = loopbackUrl(receiver);
+    let external: string | undefined;
+    try {
+      external = (await vscode.env.asExternalUri(vscode.Uri.parse(local))).toString(true);
+    } catch (error) {
+      this.ctx.log.warn(`no external address for ${local}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return receiverAddress(local, external, vscode.env.remoteName);
+  }
+
+  /** Another program holds the port: offer a free one for this session (the setting is left alone). */
+  private async offerFreePort(problem: Problem, host: string): Promise<void> {
+    const free = await webhookCore().findFreePort(host);
+    const use = free === undefined ? undefined : vscode.l10n.t('Use Port {0}', free);
+    const settings = vscode.l10n.t('Open Settings');
+    const choice = await vscode.window.showErrorMessage(
+      free === undefined ? this.ctx.s.redactor.redact(problem.message)
+        : vscode.l10n.t('{0} Port {1} is free: use it for now (the setting is not changed; a tunnel or Wix must then use the new address).', this.ctx.s.redactor.redact(problem.message), free),
+      ...(use ? [use] : []), settings);
+    // Still inside the start under way (this.starting), so listen directly.
+    if (choice === use && free !== undefined) return this.listen(free);
+    if (choice === settings) await vscode.commands.executeCommand(actionCommands.openSettings.command, ...(actionCommands.openSettings.args ?? []));
+  }
+
+  private async announce(address: ReceiverAddress): Promise<void> {
     const copy = vscode.l10n.t('Copy URL');
     const ports = vscode.l10n.t('Open Ports View');
     const hasPortsView = (await vscode.commands.getCommands(true)).includes(PORTS_VIEW_COMMAND);
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t(
-        'Webhook receiver listening at {0}. Wix needs a public HTTPS URL: forward port {1} (Ports view) or point any tunnel at it, then subscribe the App Installed webhook to that URL + {2}.',
-        receiver.url, receiver.address.port, new URL(receiver.url).pathname),
+      vscode.l10n.t('Webhook receiver listening at {0}. {1}', address.local, receiverAdvice(address)),
       copy, ...(hasPortsView ? [ports] : []));
-    if (choice === copy) {
-      await vscode.env.clipboard.writeText(receiver.url);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0}', receiver.url));
-    } else if (choice === ports) {
-      await vscode.commands.executeCommand(PORTS_VIEW_COMMAND);
-    }
+    if (choice === copy) await this.copyUrl(shareUrl(address));
+    else if (choice === ports) await vscode.commands.executeCommand(PORTS_VIEW_COMMAND);
+  }
+
+  private async copyUrl(url: string): Promise<void> {
+    await vscode.env.clipboard.writeText(url);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0}', url));
   }
 
   private async showRunningMenu(): Promise<void> {
-    const url = this.receiver?.url ?? '';
+    const address = this.addresses;
+    if (!address) return;
+    const url = shareUrl(address);
     const items: MenuItem[] = [
       { label: vscode.l10n.t('$(list-unordered) Show Deliveries'), description: vscode.l10n.t('{0} so far', this.deliveries().length), choice: 'deliveries' },
-      { label: vscode.l10n.t('$(copy) Copy URL'), description: url, choice: 'copy' },
-      { label: vscode.l10n.t('$(beaker) Send Test Webhook'), choice: 'test' },
+      { label: vscode.l10n.t('$(copy) Copy URL'), description: url, detail: receiverAdvice(address), choice: 'copy' },
+      ...(address.external ? [{ label: vscode.l10n.t('$(copy) Copy Local URL'), description: address.local, choice: 'copy-local' as const }] : []),
+      { label: vscode.l10n.t('$(beaker) Send Test Webhook'), description: vscode.l10n.t('through {0}', url), choice: 'test' },
       { label: vscode.l10n.t('$(output) Show Webhook Log'), choice: 'log' },
       { label: vscode.l10n.t('$(debug-stop) Stop Webhook Receiver'), choice: 'stop' },
     ];
@@ -122,7 +192,8 @@ export class ReceiverController implements vscode.Disposable {
     });
     switch (picked?.choice) {
       case 'deliveries': return this.showDeliveries();
-      case 'copy': return vscode.env.clipboard.writeText(url);
+      case 'copy': return this.copyUrl(url);
+      case 'copy-local': return this.copyUrl(address.local);
       case 'test': return this.sendTestWebhook();
       case 'log': return this.ctx.log.show();
       case 'stop': return this.stop();
@@ -163,6 +234,7 @@ export class ReceiverController implements vscode.Disposable {
     this.receiver = undefined;
     this.stoppedHistory = receiver.deliveries();
     await receiver.stop();
+    this.item.hide();
     await this.ctx.s.status.setReceiver(undefined);
     this.ctx.log.info(`stopped; port ${receiver.address.port} is free`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Webhook receiver stopped; port {0} is free.', receiver.address.port));
@@ -197,8 +269,10 @@ export class ReceiverController implements vscode.Disposable {
     const { s, log } = this.ctx;
     const view = this.viewOf(delivery);
     const line = describeDelivery(delivery, view);
+    if (this.receiver && this.address) this.item.show(this.address, this.receiver.deliveries().length);
     if (!view) {
       log.warn(line);
+      if ([...this.claims].some((claim) => claim.onRejected(delivery))) return;
       const problem = delivery.problem;
       if (problem && !this.shownProblems.has(problem.kind)) {
         this.shownProblems.add(problem.kind);
@@ -211,6 +285,7 @@ export class ReceiverController implements vscode.Disposable {
     if (view.test) return;
     if (view.event.eventType === 'AppInstalled') {
       if (await this.isStale(view)) return;
+      if ([...this.claims].some((claim) => claim.onEvent(view, delivery))) return;
       void offerInstanceId(this.ctx, view, { prefix: vscode.l10n.t('Webhook received:'), openJson: () => this.openDelivery(delivery) });
     } else if (view.event.eventType === 'AppRemoved') {
       await this.markRemoved(view);
@@ -253,7 +328,11 @@ export class ReceiverController implements vscode.Disposable {
       vscode.l10n.t('The app was removed from store "{0}"; it is marked removed.', profileDisplayName(profile)));
   }
 
-  /** Send Test Webhook: like `stripe trigger`, a signed AppInstalled through the running receiver. */
+  /**
+   * Send Test Webhook: like `stripe trigger`, a signed AppInstalled through the running receiver,
+   * posted to the external address when there is one, so the test proves the forwarded path Wix
+   * will use. When that path fails, the local address is tried too, to tell the two apart.
+   */
   async sendTestWebhook(): Promise<void> {
     const { s, log } = this.ctx;
     if (!this.receiver) {
@@ -264,16 +343,24 @@ export class ReceiverController implements vscode.Disposable {
       await this.start();
     }
     const receiver = this.receiver;
-    if (!receiver) return;
+    const address = this.addresses;
+    if (!receiver || !address) return;
     const appId = await s.profiles.getAppId();
     const core = webhookCore();
     const test = await core.createTestWebhook({ appId: (appId.ok && appId.value) || randomUUID() });
     this.rememberTestToken(test.token, test.publicKeyPem);
+    const through = shareUrl(address);
     const started = performance.now();
-    const posted = await core.postWebhook(loopbackUrl(receiver), test.token);
+    let posted = await core.postWebhook(through, test.token);
     const ms = Math.round(performance.now() - started);
+    let forwardedProblem: string | undefined;
+    if (address.external && (!posted.ok || posted.value.status !== 200)) {
+      forwardedProblem = posted.ok ? `HTTP ${posted.value.status}` : posted.error.message;
+      log.warn(`test webhook through ${address.external} failed (${forwardedProblem}); trying ${address.local}`);
+      posted = await core.postWebhook(address.local, test.token);
+    }
     if (!posted.ok) return showProblem(posted.error, s.redactor, () => this.sendTestWebhook());
-    log.info(`test webhook answered ${posted.value.status} in ${ms} ms`);
+    log.info(`test webhook answered ${posted.value.status} in ${ms} ms${forwardedProblem ? ` (locally; the forwarded address failed: ${forwardedProblem})` : ` through ${through}`}`);
     const delivery = receiver.deliveries().find(d => d.body === test.token);
     const view = delivery && this.viewOf(delivery);
     if (posted.value.status !== 200 || !delivery || !view) {
@@ -282,9 +369,16 @@ export class ReceiverController implements vscode.Disposable {
         message: vscode.l10n.t('The receiver answered {0} to the test webhook: {1}', posted.value.status, posted.value.body.trim()),
       }, s.redactor);
     }
+    if (forwardedProblem && address.external) {
+      return showProblem({
+        kind: 'test-webhook-not-forwarded',
+        message: vscode.l10n.t('The test webhook did not get through {0} ({1}), so Wix cannot reach the receiver there either. The receiver itself answers at {2}. {3}',
+          address.external, forwardedProblem, address.local, receiverAdvice(address)),
+      }, s.redactor);
+    }
     const open = openJsonLabel();
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Test webhook delivered: the receiver answered 200 in {0} ms. {1}', ms, eventSummary(view)), open);
+      vscode.l10n.t('Test webhook delivered through {0}: the receiver answered 200 in {1} ms. {2}', through, ms, eventSummary(view)), open);
     if (choice === open) await this.openDelivery(delivery);
   }
 
@@ -297,6 +391,7 @@ export class ReceiverController implements vscode.Disposable {
     this.disposed = true;
     void this.receiver?.stop();
     this.receiver = undefined;
+    this.claims.clear();
   }
 }
 

@@ -74,13 +74,23 @@ export class Workbench {
 
   /** Run a command from the palette by its title, as a person types it. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.quickInput();
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor();
-    await row.click();
+    // A palette that closes again at once (a late repaint took the focus) is opened again, as a
+    // person would press F1 once more.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.page.keyboard.press('F1');
+        const input = this.quickInput();
+        await input.waitFor({ timeout: 15_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+        await row.waitFor({ timeout: 15_000 });
+        await row.click({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        console.log(`      (the command palette closed before "${title}" could be run; opening it again)`);
+      }
+    }
   }
 
   quickInput(): Locator {

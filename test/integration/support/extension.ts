@@ -3,7 +3,9 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { PermissionsTestHooks } from '../../../src/vscode/permissions';
 import type { ScopePlannerTestHooks } from '../../../src/vscode/scopePlanner/scopePlannerPanel';
+import type { ConnectFlow } from '../../../src/vscode/connect/connectCommand';
 import type { Services } from '../../../src/vscode/services';
+import type { ReceiverController } from '../../../src/vscode/webhook/receiverController';
 
 export const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
 
@@ -14,6 +16,8 @@ export interface TestApi {
   scopePlanner: ScopePlannerTestHooks;
   activation: { ms: number; loadMs?: number; activateMs: number; coreBundlesLoaded: string[] };
   permissions: PermissionsTestHooks;
+  connect: ConnectFlow;
+  receiver: ReceiverController;
 }
 
 /** Polls `probe` until it returns something other than undefined. */

@@ -61,15 +61,20 @@ describe('project layout', () => {
     assert.deepEqual(keys.filter(k => !(k in nls)), []);
   });
 
-  it('walkthrough steps complete on commands the extension contributes', () => {
+  it('walkthrough steps complete on commands the extension contributes or context keys it sets', () => {
     const commands = new Set((manifest.contributes.commands as { command: string }[]).map(c => c.command));
+    const contextKeys = new Set(['api2cartWix.hasApiKey', 'api2cartWix.hasAppCredentials', 'api2cartWix.hasStore', 'api2cartWix.storeAdded']);
     for (const step of manifest.contributes.walkthroughs[0].steps) {
-      assert.ok(step.completionEvents.length > 0, step.id);
-      const onCommand = (step.completionEvents as string[]).filter(ev => ev.startsWith('onCommand:'));
-      assert.ok(onCommand.length > 0, `${step.id} completes on a command`);
-      for (const ev of onCommand) assert.ok(commands.has(ev.replace('onCommand:', '')), `${step.id}: ${ev}`);
+      const events = step.completionEvents as string[];
+      assert.ok(events.length > 0, step.id);
+      for (const ev of events) {
+        if (ev.startsWith('onCommand:')) assert.ok(commands.has(ev.replace('onCommand:', '')), `${step.id}: ${ev}`);
+        else if (ev.startsWith('onContext:')) assert.ok(contextKeys.has(ev.replace('onContext:', '')), `${step.id}: ${ev}`);
+        else assert.fail(`${step.id}: ${ev} is neither a command nor a context key`);
+      }
       assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
     }
+    assert.equal(manifest.contributes.walkthroughs[0].steps[0].id, 'connectInOneFlow', 'the first step offers the one flow');
   });
 
   it('engines.vscode is no newer than the test runtime and @types/vscode equals its minimum', () => {

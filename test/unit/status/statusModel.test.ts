@@ -25,7 +25,8 @@ describe('status: states and text', () => {
     ['API key only', { ...NOTHING, hasApiKey: true }, 'not-set-up', '$(plug) API2Cart: not set up'],
     ['API key and app credentials', { ...NOTHING, hasApiKey: true, hasAppCredentials: true }, 'credentials-ready', '$(key) API2Cart: credentials ready'],
     ['a store not yet added', { ...READY, activeStore: { ...SHOP, connected: false } }, 'credentials-ready', '$(key) API2Cart: credentials ready'],
-    ['receiver running', { ...NOTHING, receiver: RECEIVER }, 'listening', '$(radio-tower) API2Cart: listening'],
+    ['receiver running, nothing stored', { ...NOTHING, receiver: RECEIVER }, 'not-set-up', '$(plug) API2Cart: not set up'],
+    ['receiver running beside a connected store', { ...READY, activeStore: SHOP, receiver: RECEIVER }, 'connected', '$(check) API2Cart: Shop A'],
     ['a check in progress', { ...READY, activeStore: SHOP, checking: { description: 'Checking the connection' } }, 'checking', '$(sync~spin) API2Cart: checking…'],
     ['connected', { ...READY, activeStore: SHOP }, 'connected', '$(check) API2Cart: Shop A'],
     ['last call failed', { ...READY, activeStore: SHOP, lastError: { message: 'API2Cart rejected the API key.' } }, 'error', '$(error) API2Cart: error'],
@@ -39,11 +40,16 @@ describe('status: states and text', () => {
     });
   }
 
-  it('a running check outranks an old error, an error outranks the receiver, the receiver outranks connected', () => {
+  it('a running check outranks an old error; the receiver, which has its own item, never hides the connection', () => {
     const error = { message: 'Failed.' };
     assert.equal(presentStatus({ ...READY, activeStore: SHOP, lastError: error, checking: { description: 'Adding the store' } }).state, 'checking');
     assert.equal(presentStatus({ ...READY, activeStore: SHOP, lastError: error, receiver: RECEIVER }).state, 'error');
-    assert.equal(presentStatus({ ...READY, activeStore: SHOP, receiver: RECEIVER }).state, 'listening');
+    assert.equal(presentStatus({ ...READY, activeStore: SHOP, receiver: RECEIVER }).state, 'connected');
+    fc.assert(fc.property(fc.boolean(), fc.boolean(), fc.boolean(), (hasApiKey, hasAppCredentials, connected) => {
+      const facts = { ...NOTHING, hasApiKey, hasAppCredentials, activeStore: { ...SHOP, connected } };
+      assert.equal(presentStatus({ ...facts, receiver: RECEIVER }).state, presentStatus(facts).state);
+      assert.equal(presentStatus({ ...facts, receiver: RECEIVER }).text, presentStatus(facts).text);
+    }));
   });
 
   it('a store whose app was removed is not shown as connected', () => {
@@ -83,7 +89,8 @@ describe('status: tooltip', () => {
     assert.match(error, /Webhook receiver: listening at http:\/\/127\.0\.0\.1:8787\/webhook/);
     assert.match(error, /Next: Set API2Cart API Key\./);
     const listening = presentStatus({ ...READY, receiver: RECEIVER }).tooltip;
-    assert.match(listening, /^API2Cart Wix: listening for webhooks at http:\/\/127\.0\.0\.1:8787\/webhook/);
+    assert.match(listening, /^API2Cart Wix: credentials ready\n/);
+    assert.match(listening, /\nWebhook receiver: listening at http:\/\/127\.0\.0\.1:8787\/webhook\n/);
     assert.match(presentStatus({ ...READY, activeStore: SHOP }).tooltip, /^API2Cart Wix: connected to Shop A\nActive store: Shop A/);
     assert.match(presentStatus({ ...READY, checking: { description: 'Adding the store' } }).tooltip, /^API2Cart Wix: Adding the store…/);
     assert.match(presentStatus(READY).tooltip, /Active store: none yet/);
@@ -159,7 +166,7 @@ describe('status: next steps', () => {
       'forgetCredentials',
     ]);
     assert.deepEqual(allIds(NOTHING), [
-      'setApiKey', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId', 'decodeWebhook',
+      'setApiKey', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId', 'connectWixStore', 'decodeWebhook',
     ]);
   });
 
