@@ -6,11 +6,13 @@ import { registerConnectionCommands } from './vscode/connection';
 import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { loadedCoreBundles } from './vscode/lazyCore';
 import { createLog } from './vscode/log';
+import { registerRequestCommands } from './vscode/requests';
 import { registerScopePlanner } from './vscode/scopePlanner/scopePlannerPanel';
 import { secretStorageStore } from './vscode/secretStorageStore';
 import type { Services } from './vscode/services';
 import { showActions } from './vscode/showActions';
 import { ConnectionStatus } from './vscode/statusBar';
+import { registerStoreCommands } from './vscode/store';
 import { testApi, type ActivationReport } from './vscode/testHooks';
 import { registerWebhookCommands } from './vscode/webhook/webhookCommands';
 
@@ -39,6 +41,8 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerConnectionCommands(services),
     ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),
     ...registerWebhookCommands(services),
+    ...registerStoreCommands(services),
+    ...registerRequestCommands(services),
   );
   void status.refresh();
   // VS Code's own work between loading the file and calling activate() is not ours to count.

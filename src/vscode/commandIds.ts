@@ -16,6 +16,11 @@ export const CommandIds = {
   checkConnection: 'api2cartWix.checkConnection',
   switchStore: 'api2cartWix.switchStore',
   showActions: 'api2cartWix.showActions',
+  copyStoreKey: 'api2cartWix.copyStoreKey',
+  writeStoreKeyToEnv: 'api2cartWix.writeStoreKeyToEnv',
+  removeStore: 'api2cartWix.removeStore',
+  newRequest: 'api2cartWix.newRequest',
+  runRequest: 'api2cartWix.runRequest',
 } as const;
 
 export type CommandKey = keyof typeof CommandIds;
@@ -40,4 +45,8 @@ export const actionCommands: Record<StatusActionId, { readonly command: string; 
   switchStore: { command: CommandIds.switchStore },
   forgetCredentials: { command: CommandIds.forgetCredentials },
   openSettings: { command: 'workbench.action.openSettings', args: ['api2cartWix'] },
+  copyStoreKey: { command: CommandIds.copyStoreKey },
+  writeStoreKeyToEnv: { command: CommandIds.writeStoreKeyToEnv },
+  newRequest: { command: CommandIds.newRequest },
+  removeStore: { command: CommandIds.removeStore },
 };

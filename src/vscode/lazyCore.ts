@@ -4,6 +4,7 @@ import * as path from 'node:path';
 // on first use so activation stays cheap. tools/build.mjs names them; the types come from source.
 type WebhookCore = typeof import('../core/webhook');
 type ConnectionCore = typeof import('../core/connection');
+type RequestsCore = typeof import('../core/requests');
 
 const loaded = new Map<string, unknown>();
 
@@ -18,6 +19,7 @@ function load<T>(bundle: string): T {
 
 export const webhookCore = (): WebhookCore => load('core-webhook');
 export const connectionCore = (): ConnectionCore => load('core-connection');
+export const requestsCore = (): RequestsCore => load('core-requests');
 
 /** Which heavy bundles have been loaded so far (the activation test checks none is). */
 export const loadedCoreBundles = (): string[] => [...loaded.keys()];

@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
+import { requestControllerForTests } from './requests';
 import { scopePlannerTestHooks } from './scopePlanner/scopePlannerPanel';
 import type { Services } from './services';
+import { overrideWorkspaceFacts } from './store/workspacePolicy';
 
 /** What activate() measured about itself: also logged, for `npm run bench` and for people. */
 export interface ActivationReport {
@@ -16,5 +18,8 @@ export interface ActivationReport {
  * extension in the same host can reach the secrets or the services, whatever the environment says.
  */
 export function testApi(context: vscode.ExtensionContext, services: Services, activation: ActivationReport) {
-  return { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation };
+  return {
+    services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation,
+    requests: requestControllerForTests, overrideWorkspaceFacts,
+  };
 }

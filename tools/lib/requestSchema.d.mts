@@ -5,3 +5,4 @@ export function buildMethodCatalogue(spec: unknown, methods: readonly string[]):
 export const REQUEST_SCHEMA_FILE: string;
 export const METHOD_CATALOGUE_FILE: string;
 export const MAX_SCHEMA_BYTES: number;
+export const SPEC_NOTICE: string;

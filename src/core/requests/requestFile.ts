@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { resolveSchema, typesOf, type CatalogueSchema, type MethodCatalogue, type MethodSpec, type QueryParamSpec } from './catalogue';
 
 /**
@@ -34,7 +34,6 @@ export interface CheckedRequest {
 export type CheckResult = { readonly ok: true; readonly request: CheckedRequest } | { readonly ok: false; readonly issues: readonly RequestIssue[] };
 
 const FIELDS = ['method', 'params', 'store', '$schema'];
-const MAX_SYNTAX_ISSUES = 10;
 const EXAMPLE = '{"method": "product.list", "params": {"count": 10}}';
 
 const SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
@@ -64,7 +63,8 @@ export function checkRequestText(text: string, catalogue: MethodCatalogue, store
   if (errors.length > 0) {
     return {
       ok: false,
-      issues: errors.slice(0, MAX_SYNTAX_ISSUES).map((e) => ({
+      // Later syntax errors are mostly echoes of the first.
+      issues: errors.slice(0, 1).map((e) => ({
         message: `Not valid JSON: ${SYNTAX_MESSAGES[printParseErrorCode(e.error)] ?? 'syntax error.'}`,
         span: { offset: e.offset, length: Math.max(1, e.length) },
       })),
@@ -119,7 +119,8 @@ export function checkRequestText(text: string, catalogue: MethodCatalogue, store
   const schemaNode = fields.get('$schema');
   if (schemaNode && schemaNode.type !== 'string') issues.push({ message: '"$schema" must be a string.', span: spanOf(schemaNode) });
 
-  const params = paramsNode?.type === 'object' ? (getNodeValue(paramsNode) as Record<string, unknown>) : {};
+  // Plain objects, as JSON.parse makes them (the parser above already accepted this text).
+  const params = paramsNode?.type === 'object' ? (JSON.parse(text.slice(paramsNode.offset, paramsNode.offset + paramsNode.length)) as Record<string, unknown>) : {};
   if (spec && (paramsNode === undefined || paramsNode.type === 'object')) {
     const found = spec.query ? checkQuery(spec.query, params) : checkBody(catalogue, spec, params, paramsNode !== undefined);
     const anchor = paramsNode?.parent?.children?.[0] ?? methodNode!;

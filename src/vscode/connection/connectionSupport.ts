@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import * as vscode from 'vscode';
 import type { Api2CartClient, WixClient } from '../../core/connection';
 import { fail, ok, type Problem, type Result } from '../../core/result';
@@ -10,6 +11,9 @@ import { readSettings, SETTINGS_SECTION } from '../settings';
 export interface ConnectionClients {
   readonly api2cart: Api2CartClient;
   readonly wix: WixClient;
+  /** For calls outside the clients (the request runner's raw exchange): the same base URL and proxy. */
+  readonly api2cartBaseUrl: string;
+  readonly dispatcher: Dispatcher;
   /** Closes the dispatcher's sockets; call when the command is done. */
   dispose(): Promise<void>;
 }
@@ -42,6 +46,8 @@ export function createConnectionClients(s: Services, apiKey: string): Result<Con
   return ok({
     api2cart: core.createApi2CartClient({ baseUrl: settings.api2cartBaseUrl, apiKey, dispatcher, log }),
     wix: core.createWixClient({ baseUrl: settings.wixBaseUrl, dispatcher, log }),
+    api2cartBaseUrl: settings.api2cartBaseUrl,
+    dispatcher,
     dispose: () => dispatcher.close().catch(() => undefined),
   });
 }

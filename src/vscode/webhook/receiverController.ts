@@ -6,6 +6,7 @@ import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook
 import { webhookCore } from '../lazyCore';
 import { showProblem } from '../problems';
 import { readSettings } from '../settings';
+import { showStoreRemovedNotice } from '../store/removeStoreCommand';
 import { decodeOptions, decodeWithStoredKey } from './decodeCommand';
 import { eventJson, eventSummary, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
 import { offerInstanceId, openJsonLabel } from './useInstanceId';
@@ -220,7 +221,7 @@ export class ReceiverController implements vscode.Disposable {
       return;
     }
     log.info(`store ${r.value.instanceId} marked removed`);
-    void vscode.window.showWarningMessage(
+    void showStoreRemovedNotice(s, r.value,
       vscode.l10n.t('The app was removed from store "{0}"; it is marked removed.', profileDisplayName(r.value)));
   }
 

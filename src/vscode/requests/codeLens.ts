@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import type { RequestController, RunAction } from './requestController';
+
+/**
+ * Above the first line of a request file: Run, Copy as cURL, Next page (when the last answer has
+ * one) and the recent runs. Each is the Run command with an action, so the command surface stays
+ * the one the design lists.
+ */
+export class RequestCodeLenses implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly controller: RequestController) {
+    this.onDidChangeCodeLenses = controller.onDidChange;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const range = new vscode.Range(0, 0, 0, 0);
+    const lens = (title: string, action: RunAction, tooltip: string) =>
+      new vscode.CodeLens(range, { title, tooltip, command: CommandIds.runRequest, arguments: [{ uri: document.uri.toString(), action }] });
+    const lenses = [
+      lens(vscode.l10n.t('$(play) Run'), 'run', vscode.l10n.t('Send this request to API2Cart and open the answer beside it')),
+      lens(vscode.l10n.t('Copy as cURL'), 'curl', vscode.l10n.t('Copy the request as a cURL command that reads the keys from $API2CART_API_KEY and $API2CART_STORE_KEY')),
+    ];
+    if (this.controller.lastRunOf(document.uri)?.nextCursor !== undefined) {
+      lenses.push(lens(vscode.l10n.t('Next page'), 'nextPage', vscode.l10n.t('Run again for the page after the last answer')));
+    }
+    const runs = this.controller.history.list().length;
+    if (runs > 0) lenses.push(lens(vscode.l10n.t('Recent runs ({0})', runs), 'history', vscode.l10n.t('Reopen the answer of one of the last runs')));
+    return lenses;
+  }
+}
