@@ -116,10 +116,10 @@ export function gitignoreListsName(text: string, name: string): boolean {
   return ignored;
 }
 
-/** `.gitignore` text with `entry` on a line of its own at the end, in the file's line ending. */
-export function addGitignoreEntry(text: string, entry: string, comment?: string): string {
+/** `.gitignore` text with each entry on a line of its own at the end, in the file's line ending. */
+export function addGitignoreEntries(text: string, entries: readonly string[], comment?: string): string {
   const bom = text.startsWith(BOM) ? BOM : '';
   const lines = splitLines(text.slice(bom.length));
-  append(lines, [...(comment ? [`# ${comment}`] : []), entry], lineEndingOf(text) === 'crlf' ? '\r\n' : '\n');
+  append(lines, [...(comment ? [`# ${comment}`] : []), ...entries], lineEndingOf(text) === 'crlf' ? '\r\n' : '\n');
   return join(bom, lines);
 }

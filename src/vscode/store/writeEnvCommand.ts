@@ -3,7 +3,7 @@ import { constants as fsConstants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  addGitignoreEntry,
+  addGitignoreEntries,
   gitIgnoreStatus,
   gitignoreListsName,
   inspectEnvFile,
@@ -29,7 +29,8 @@ const envFs: EnvFs = {
   lstat: (file) => fsp.lstat(file).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e))),
   realpath: (file) => fsp.realpath(file),
   readFile: (file) => fsp.readFile(file, 'utf8'),
-  canWrite: (file) => fsp.access(file, fsConstants.W_OK).then(() => true, () => false),
+  // A file marked read-only (no write bit) stays untouched even for root, who could write it anyway.
+  canWrite: async (file) => ((await fsp.stat(file)).mode & 0o222) !== 0 && (await fsp.access(file, fsConstants.W_OK).then(() => true, () => false)),
 };
 
 /** git through child_process: VS Code's git extension may be off (git.enabled: false) or absent. */
@@ -113,8 +114,10 @@ async function ensureIgnored(s: Services, folder: vscode.WorkspaceFolder, gitPat
   }
   const gitignore = path.join(dir, '.gitignore');
   const before = await fsp.readFile(gitignore, 'utf8').catch(() => '');
+  // .env itself, and a link's target by its own path (".env" would not match it).
+  const entries = gitPaths.filter((p) => !gitignoreListsName(before, p)).map((p) => (p === ENV_FILE ? ENV_FILE : `/${p}`));
   try {
-    await fsp.writeFile(gitignore, addGitignoreEntry(before, ENV_FILE, 'Local secrets (API2Cart keys)'));
+    await fsp.writeFile(gitignore, addGitignoreEntries(before, entries, 'Local secrets (API2Cart keys)'));
   } catch {
     void showProblem(problem('gitignore-unwritable', vscode.l10n.t('.gitignore in "{0}" could not be written, so the key was not written either. Check the folder\'s permissions.', folder.name)), s.redactor);
     return { safe: false, addedToGitignore: false };
@@ -123,7 +126,8 @@ async function ensureIgnored(s: Services, folder: vscode.WorkspaceFolder, gitPat
   const after = status.state === 'not-ignored' ? await gitIgnoreStatus(runGit, dir, gitPaths) : { state: 'ignored' as const };
   if (after.state !== 'ignored') {
     void showProblem(problem('env-still-not-ignored', vscode.l10n.t(
-      '.env was added to .gitignore in "{0}", but git still does not ignore it (another rule, such as "!.env", overrides it). Nothing was written.', folder.name)), s.redactor);
+      '.env was added to .gitignore in "{0}", but git still does not ignore {1} (another rule overrides the new entry). Nothing was written.',
+      folder.name, after.state === 'not-ignored' || after.state === 'tracked' ? after.path : ENV_FILE)), s.redactor);
     return { safe: false, addedToGitignore: true };
   }
   return { safe: true, addedToGitignore: true };

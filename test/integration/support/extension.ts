@@ -1,8 +1,10 @@
 // What every integration suite needs to reach the extension under test.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { RequestController } from '../../../src/vscode/requests/requestController';
 import type { ScopePlannerTestHooks } from '../../../src/vscode/scopePlanner/scopePlannerPanel';
 import type { Services } from '../../../src/vscode/services';
+import type { WorkspaceFacts } from '../../../src/vscode/store/workspacePolicy';
 
 export const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
 
@@ -12,6 +14,10 @@ export interface TestApi {
   secrets: vscode.SecretStorage;
   scopePlanner: ScopePlannerTestHooks;
   activation: { ms: number; loadMs?: number; activateMs: number; coreBundlesLoaded: string[] };
+  /** The request runner's controller (history, diagnostics, last runs). */
+  requests: () => RequestController | undefined;
+  /** Plays an untrusted or virtual workspace for the store-key commands; undefined restores the real one. */
+  overrideWorkspaceFacts: (facts: Partial<WorkspaceFacts> | undefined) => void;
 }
 
 /** Polls `probe` until it returns something other than undefined. */

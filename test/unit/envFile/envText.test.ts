@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addGitignoreEntry, envValue, gitignoreListsName, lineEndingOf, setEnvVariables } from '../../../src/core/envFile';
+import { addGitignoreEntries, envValue, gitignoreListsName, lineEndingOf, setEnvVariables } from '../../../src/core/envFile';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 
@@ -72,7 +72,7 @@ describe('.gitignore', () => {
   });
 
   it('appends an entry in the file\'s own line ending', () => {
-    assert.equal(addGitignoreEntry('', '.env'), '.env\n');
-    assert.equal(addGitignoreEntry('dist\r\nout', '.env', 'secrets'), 'dist\r\nout\r\n# secrets\r\n.env\r\n');
+    assert.equal(addGitignoreEntries('', ['.env']), '.env\n');
+    assert.equal(addGitignoreEntries('dist\r\nout', ['.env', '/config/dev.env'], 'secrets'), 'dist\r\nout\r\n# secrets\r\n.env\r\n/config/dev.env\r\n');
   });
 });
