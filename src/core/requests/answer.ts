@@ -42,6 +42,8 @@ export interface AnswerView {
  * (npm run bench); beyond this the text is shown as it came.
  */
 export const PRETTY_PRINT_LIMIT = 8 * 1024 * 1024;
+/** Of an answer too large to show whole, this much is shown: enough to read, light for the editor. */
+export const TRUNCATED_VIEW_CHARS = 1024 * 1024;
 
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -78,8 +80,9 @@ export function formatAnswer(input: AnswerInput): AnswerView {
   });
 
   if (answer.truncated) {
-    header.push(`The answer is ${mb(answer.bytes)}, too large to show whole: its first ${mb(Buffer.byteLength(answer.text))} are shown as text, not formatted. Ask for less with "count", "params" or "response_fields".`);
-    return view('plaintext', answer.text, `HTTP ${answer.status}, ${mb(answer.bytes)} (truncated)`);
+    const shown = answer.text.slice(0, TRUNCATED_VIEW_CHARS);
+    header.push(`The answer is ${mb(answer.bytes)}, too large to show whole: its first ${mb(Buffer.byteLength(shown))} are shown as text, not formatted. Ask for less with "count", "params" or "response_fields".`);
+    return view('plaintext', shown, `HTTP ${answer.status}, ${mb(answer.bytes)} (truncated)`);
   }
   let json: unknown;
   let parsed = false;

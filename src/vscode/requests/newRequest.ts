@@ -5,6 +5,7 @@ import { requestsCore } from '../lazyCore';
 import { showProblem } from '../problems';
 import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
+import { workspaceFacts } from '../store/workspacePolicy';
 import { REQUEST_FILE_SUFFIX, type RequestController } from './requestController';
 
 interface MethodItem extends vscode.QuickPickItem {
@@ -39,7 +40,7 @@ export function methodItems(catalogue: MethodCatalogue, planned: readonly string
 }
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined | 'none'> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
+  const { folders } = workspaceFacts();
   if (folders.length === 0) return 'none';
   if (folders.length === 1) return folders[0];
   const active = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : undefined;

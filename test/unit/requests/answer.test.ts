@@ -52,10 +52,11 @@ describe('request answers', () => {
     assert.match(format(json({ return_code: 9 }, 500)).text, /HTTP 500: a server error/);
   });
 
-  it('a truncated answer is shown raw with its real size', () => {
-    const view = format({ status: 200, text: '{"return_code":0,"result":{"product":[', bytes: 20 * 1048576, truncated: true });
+  it('a truncated answer is shown raw with its real size, its first megabyte only', () => {
+    const view = format({ status: 200, text: `{"return_code":0,"result":{"product":[${'x'.repeat(3 * 1048576)}`, bytes: 20 * 1048576, truncated: true });
     assert.equal(view.language, 'plaintext');
-    assert.match(view.text, /The answer is 20\.0 MB, too large to show whole: its first 0\.0 MB are shown as text/);
+    assert.match(view.text, /The answer is 20\.0 MB, too large to show whole: its first 1\.0 MB are shown as text/);
+    assert.ok(view.text.length < 1048576 + 1000);
     assert.equal(view.summary, 'HTTP 200, 20.0 MB (truncated)');
   });
 
