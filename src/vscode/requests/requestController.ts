@@ -130,11 +130,13 @@ export class RequestController implements vscode.Disposable {
       this.diagnostics.delete(document.uri);
       return checked.request;
     }
-    this.diagnostics.set(document.uri, checked.issues.map((issue) => toDiagnostic(document, issue)));
+    // A key pasted into the file by mistake is not repeated in a message.
+    const issues = checked.issues.map((issue) => ({ ...issue, message: this.s.redactor.redact(issue.message) }));
+    this.diagnostics.set(document.uri, issues.map((issue) => toDiagnostic(document, issue)));
     this.s.log.info(`${WHAT}: ${checked.issues.length} problem(s) in ${document.uri.path.split('/').pop()}, nothing sent`);
     const show = vscode.l10n.t('Show Problems');
     void vscode.window
-      .showErrorMessage(vscode.l10n.t('The request has {0} problem(s), marked in the file; nothing was sent. First: {1}', checked.issues.length, checked.issues[0]!.message), show)
+      .showErrorMessage(vscode.l10n.t('The request has {0} problem(s), marked in the file; nothing was sent. First: {1}', issues.length, issues[0]!.message), show)
       .then((choice) => (choice === show ? vscode.commands.executeCommand(SHOW_PROBLEMS_COMMAND) : undefined));
     return undefined;
   }
@@ -257,7 +259,8 @@ export class RequestController implements vscode.Disposable {
       return undefined;
     }
     const core = requestsCore();
-    const command = core.renderCurl(baseUrl, core.placeRequest(request));
+    // The keys are variables; a key value pasted into the params is masked rather than copied.
+    const command = this.s.redactor.redact(core.renderCurl(baseUrl, core.placeRequest(request)));
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(vscode.l10n.t(
       'Copied {0} as a cURL command. It reads the keys from ${1} and ${2} (Write Store Key to .env writes both).',
