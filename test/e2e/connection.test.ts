@@ -1,41 +1,31 @@
 import { strict as assert } from 'node:assert';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
-import { startWixStub, type WixStub } from '../support/stubs/wixStub';
+import type { Api2CartStub } from '../support/stubs/api2cartStub';
+import type { WixStub } from '../support/stubs/wixStub';
+import { answerInput, canary, SITE_NAME, startStubbedStore, type StubbedStore } from './support/stubbedStore';
 import { Workbench } from './support/workbench';
-
-const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
-const SITE_NAME = 'Canary Crafts';
-const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 
 describe('connect a store from the command palette (packaged .vsix, stubbed API2Cart and Wix)', () => {
   let wb: Workbench;
+  let stubs: StubbedStore;
   let api2cart: Api2CartStub;
   let wix: WixStub;
-  const apiKey = canary('api-key');
-  const appSecret = canary('app-secret');
-  const appId = randomUUID();
-  const instanceId = randomUUID();
+  let apiKey: string;
+  let appSecret: string;
+  let appId: string;
+  let instanceId: string;
 
   before(async () => {
-    api2cart = await startApi2CartStub({ apiKey });
-    wix = await startWixStub({ appId, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL });
-    wb = await Workbench.open({
-      machineSettings: { 'api2cartWix.api2cart.baseUrl': api2cart.url, 'api2cartWix.wix.baseUrl': wix.url },
-    });
+    stubs = await startStubbedStore();
+    ({ api2cart, wix, apiKey, appSecret, appId, instanceId } = stubs);
+    wb = await Workbench.open({ machineSettings: stubs.machineSettings });
   });
 
   after(async () => {
     await wb?.close();
-    await api2cart?.close();
-    await wix?.close();
+    await stubs?.close();
   });
 
-  /** Waits for the input box titled `title` and answers it. */
-  async function answer(title: string, value: string): Promise<void> {
-    await wb.page.locator('.quick-input-widget', { hasText: title }).waitFor();
-    await wb.answerInput(value);
-  }
+  const answer = (title: string, value: string) => answerInput(wb, title, value);
 
   /** Sets the API key and waits until it is saved (earlier toasts are cleared so the wait can't pass on an old one). */
   async function setApiKey(value: string): Promise<void> {

@@ -2,16 +2,10 @@
 // .env, a product.list request run from a request file, its answer read, the store removed.
 // No key may be visible on screen, or written to any file but that .env.
 import { strict as assert } from 'node:assert';
-import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
-import { startWixStub, type WixStub } from '../support/stubs/wixStub';
+import { answerInput, SITE_NAME, SITE_URL, startStubbedStore, type StubbedStore } from './support/stubbedStore';
 import { Workbench } from './support/workbench';
-
-const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
-const SITE_NAME = 'Canary Crafts';
-const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 
 /** Every file under `dir` with its path, skipping what cannot be read. */
 function filesUnder(dir: string): string[] {
@@ -25,19 +19,14 @@ function filesUnder(dir: string): string[] {
 
 describe('use a connected store: .env, a request file, its answer, removal (packaged .vsix)', () => {
   let wb: Workbench;
-  let api2cart: Api2CartStub;
-  let wix: WixStub;
-  const apiKey = canary('api-key');
-  const appSecret = canary('app-secret');
-  const appId = randomUUID();
-  const instanceId = randomUUID();
-  const keys = () => [apiKey, appSecret, ...api2cart.carts.map((c) => c.storeKey), ...api2cart.requests.map((r) => String(r.headers['x-store-key'] ?? '')).filter((k) => k.length > 8)];
+  let stubs: StubbedStore;
+  const keys = () => [stubs.apiKey, stubs.appSecret, ...stubs.api2cart.carts.map((c) => c.storeKey),
+    ...stubs.api2cart.requests.map((r) => String(r.headers['x-store-key'] ?? '')).filter((k) => k.length > 8)];
 
   before(async () => {
-    api2cart = await startApi2CartStub({ apiKey });
-    wix = await startWixStub({ appId, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL });
+    stubs = await startStubbedStore();
     wb = await Workbench.open({
-      machineSettings: { 'api2cartWix.api2cart.baseUrl': api2cart.url, 'api2cartWix.wix.baseUrl': wix.url },
+      machineSettings: stubs.machineSettings,
       // Room for the request and its answer side by side.
       settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
     });
@@ -45,8 +34,7 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
 
   after(async () => {
     await wb?.close();
-    await api2cart?.close();
-    await wix?.close();
+    await stubs?.close();
   });
 
   /** Nothing on screen shows a key. */
@@ -55,24 +43,21 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     assert.deepEqual(keys().filter((k) => screen.includes(k)).length, 0, `a key is visible on screen ${when}`);
   }
 
-  async function answer(title: string, value: string): Promise<void> {
-    await wb.page.locator('.quick-input-widget', { hasText: title }).waitFor();
-    await wb.answerInput(value);
-  }
+  const answer = (title: string, value: string) => answerInput(wb, title, value);
 
   const settled = () => wb.page.waitForTimeout(600);
   const dialog = () => wb.page.locator('.monaco-dialog-box');
 
   it('connects the store; the success notification offers what to do with it', async () => {
     await wb.runCommand('API2Cart Wix: Set API2Cart API Key');
-    await answer('API2Cart API Key', apiKey);
+    await answer('API2Cart API Key', stubs.apiKey);
     await wb.notification('API2Cart API key saved.').waitFor();
     await wb.runCommand('API2Cart Wix: Set Wix App Credentials');
-    await answer('App ID', appId);
-    await answer('App Secret Key', appSecret);
+    await answer('App ID', stubs.appId);
+    await answer('App Secret Key', stubs.appSecret);
     await wb.notification('Wix App ID and App Secret Key saved.').waitFor();
     await wb.runCommand('API2Cart Wix: Set Instance ID');
-    await answer('Instance ID', instanceId);
+    await answer('Instance ID', stubs.instanceId);
     await answer('Store label', '');
     await wb.notification('created and made active').waitFor();
     await wb.clearNotifications();
@@ -105,9 +90,9 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     await assertNoKeyOnScreen('after writing .env');
 
     const env = fs.readFileSync(path.join(wb.workspaceDir, '.env'), 'utf8');
-    const storeKey = api2cart.carts[0]!.storeKey;
+    const storeKey = stubs.api2cart.carts[0]!.storeKey;
     assert.equal(env.split('\n').filter((l) => l === `API2CART_STORE_KEY=${storeKey}`).length, 1, 'one API2CART_STORE_KEY line with the key');
-    assert.ok(!env.includes(apiKey), 'the API key was not ticked');
+    assert.ok(!env.includes(stubs.apiKey), 'the API key was not ticked');
     assert.match(fs.readFileSync(path.join(wb.workspaceDir, '.gitignore'), 'utf8'), /^\.env$/m);
   });
 
@@ -116,14 +101,14 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     await wb.runCommand('API2Cart Wix: New API2Cart Request');
     await wb.quickInput().fill('product.list');
     await wb.pick('product.list');
-    await wb.editorTab('product.list.api2cart.json').waitFor();
+    await wb.editorTab('product.list.stubs.api2cart.json').waitFor();
     const run = wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Run' }).first();
     await run.waitFor();
     await wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Copy as cURL' }).first().waitFor();
     await settled();
     await wb.screenshot('requests-5-request-file');
 
-    api2cart.setResponse('product.list', { kind: 'body', body: {
+    stubs.api2cart.setResponse('product.list', { kind: 'body', body: {
       return_code: 0, return_message: '', pagination: { previous: null, next: 'c2' },
       result: { products_count: 3, product: [
         { id: '11', name: 'Linen tote', price: 24.5, quantity: 12 },
@@ -138,9 +123,9 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     await wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Next page' }).first().waitFor();
     await settled();
     await wb.screenshot('requests-6-answer-beside');
-    api2cart.assertCalledOnce('product.list');
-    const call = api2cart.callsTo('product.list')[0]!;
-    assert.deepEqual([call.httpMethod, call.headers['x-api-key'], call.headers['x-store-key']], ['GET', apiKey, api2cart.carts[0]!.storeKey]);
+    stubs.api2cart.assertCalledOnce('product.list');
+    const call = stubs.api2cart.callsTo('product.list')[0]!;
+    assert.deepEqual([call.httpMethod, call.headers['x-api-key'], call.headers['x-store-key']], ['GET', stubs.apiKey, stubs.api2cart.carts[0]!.storeKey]);
     await assertNoKeyOnScreen('with the answer open');
   });
 
@@ -155,8 +140,8 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     await wb.notification('Removing').waitFor({ state: 'detached' });
     await settled();
     await wb.screenshot('requests-8-removed');
-    api2cart.assertCalledOnce('cart.delete');
-    assert.equal(api2cart.carts.length, 0);
+    stubs.api2cart.assertCalledOnce('cart.delete');
+    assert.equal(stubs.api2cart.carts.length, 0);
     await assertNoKeyOnScreen('after removing the store');
   });
 
@@ -170,6 +155,6 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
       })
       .map((file) => path.relative(wb.scratchDir, file));
     assert.deepEqual(found, []);
-    assert.deepEqual([...api2cart.violations, ...wix.violations], []);
+    assert.deepEqual([...stubs.api2cart.violations, ...stubs.wix.violations], []);
   });
 });

@@ -1,7 +1,7 @@
 // Issue 13: request files, from New API2Cart Request to the answer beside the file, against the
 // spec-checking stub.
 import { strict as assert } from 'node:assert';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,15 +10,13 @@ import type { RequestController } from '../../src/vscode/requests/requestControl
 import { SELECTION_STATE_KEY } from '../../src/vscode/scopePlanner/scopePlannerPanel';
 import { CommandIds } from '../../src/vscode/commandIds';
 import type { Services } from '../../src/vscode/services';
-import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
+import type { Api2CartStub } from '../support/stubs/api2cartStub';
+import { connectStore, forgetStore, hex, SITE_NAME, SITE_URL } from './support/connectedStore';
 import { readLog } from './support/evidence';
 import { EXTENSION_ID, extensionApi, waitFor, type TestApi } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
 
-const SITE_NAME = 'Canary Crafts';
-const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 const ANSWER_SCHEME = 'api2cart-wix-answer';
-const hex = () => randomBytes(8).toString('hex');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -72,23 +70,13 @@ describe('request files: New API2Cart Request and Run API2Cart Request against t
   after(async () => {
     user.restore();
     api.overrideWorkspaceFacts(undefined);
-    await vscode.workspace.getConfiguration('api2cartWix').update('api2cart.baseUrl', undefined, vscode.ConfigurationTarget.Global);
     await s.context.workspaceState.update(SELECTION_STATE_KEY, undefined);
-    await s.profiles.forgetAll();
-    await s.status.setError(undefined);
+    await forgetStore(s);
   });
 
   beforeEach(async () => {
     user.reset();
-    apiKey = `canary-api-key-${hex()}`;
-    storeKey = `canary-store-key-${hex()}`;
-    instanceId = randomUUID();
-    api2cart = await startApi2CartStub({ apiKey, carts: [{ id: '1', url: SITE_URL, storeKey, cartId: 'Wix', customLabel: SITE_NAME }] });
-    await vscode.workspace.getConfiguration('api2cartWix').update('api2cart.baseUrl', api2cart.url, vscode.ConfigurationTarget.Global);
-    assert.ok((await s.profiles.forgetAll()).ok);
-    assert.ok((await s.profiles.setApiKey(apiKey)).ok);
-    assert.ok((await s.profiles.upsertProfileByInstanceId(instanceId, { label: SITE_NAME, siteUrl: SITE_URL, activate: true })).ok);
-    assert.ok((await s.profiles.setStoreKey(instanceId, storeKey)).ok);
+    ({ api2cart, apiKey, storeKey, instanceId } = await connectStore(s));
   });
 
   afterEach(async () => {

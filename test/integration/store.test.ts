@@ -1,23 +1,21 @@
 // Issue 13: hand the store key over (clipboard, .env) and remove the store, against the stub.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/vscode/commandIds';
 import type { Services } from '../../src/vscode/services';
-import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
+import type { Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { appRemoved, generateTestKeys, signWithJose, TEST_APP_ID } from '../support/webhookSigning';
+import { connectStore, forgetStore, hex, SITE_NAME, SITE_URL } from './support/connectedStore';
 import { readLog } from './support/evidence';
 import { extensionApi, waitFor, type TestApi } from './support/extension';
 import { ScriptedUser, type PickItem } from './support/scriptedUser';
 
-const SITE_NAME = 'Canary Crafts';
-const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
-const hex = () => randomBytes(8).toString('hex');
 const ADD_TO_GITIGNORE = 'Add to .gitignore and Write';
 const onlyStoreKey = (items: readonly PickItem[]) => items.filter((i) => i.label === 'API2CART_STORE_KEY');
 const bothKeys = (items: readonly PickItem[]) => [...items];
@@ -56,24 +54,13 @@ describe('store: Copy Store Key, Write Store Key to .env, Remove Store from API2
   after(async () => {
     user.restore();
     api.overrideWorkspaceFacts(undefined);
-    await vscode.workspace.getConfiguration('api2cartWix').update('api2cart.baseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await s.profiles.forgetAll();
-    await s.status.setError(undefined);
+    await forgetStore(s);
   });
 
   beforeEach(async () => {
     user.reset();
     api.overrideWorkspaceFacts(undefined);
-    apiKey = `canary-api-key-${hex()}`;
-    storeKey = `canary-store-key-${hex()}`;
-    instanceId = randomUUID();
-    api2cart = await startApi2CartStub({ apiKey, carts: [{ id: '1', url: SITE_URL, storeKey, cartId: 'Wix', customLabel: SITE_NAME }] });
-    await vscode.workspace.getConfiguration('api2cartWix').update('api2cart.baseUrl', api2cart.url, vscode.ConfigurationTarget.Global);
-    assert.ok((await s.profiles.forgetAll()).ok);
-    await s.status.setError(undefined);
-    assert.ok((await s.profiles.setApiKey(apiKey)).ok);
-    assert.ok((await s.profiles.upsertProfileByInstanceId(instanceId, { label: SITE_NAME, siteUrl: SITE_URL, activate: true })).ok);
-    assert.ok((await s.profiles.setStoreKey(instanceId, storeKey)).ok);
+    ({ api2cart, apiKey, storeKey, instanceId } = await connectStore(s));
     await vscode.env.clipboard.writeText('before');
   });
 
