@@ -24,6 +24,9 @@ const lazyCoreBundles = {
   'core-webhook': 'src/core/webhook/index.ts',
   'core-connection': 'src/core/connection/index.ts',
   'core-requests': 'src/core/requests/index.ts',
+  // VS Code-side feature code, also required on first use (vscode stays external).
+  'feature-store': 'src/vscode/store/feature.ts',
+  'feature-requests': 'src/vscode/requests/feature.ts',
 };
 
 const builds = [

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 type WebhookCore = typeof import('../core/webhook');
 type ConnectionCore = typeof import('../core/connection');
 type RequestsCore = typeof import('../core/requests');
+type StoreFeature = typeof import('./store/feature');
+type RequestsFeature = typeof import('./requests/feature');
 
 const loaded = new Map<string, unknown>();
 
@@ -20,6 +22,9 @@ function load<T>(bundle: string): T {
 export const webhookCore = (): WebhookCore => load('core-webhook');
 export const connectionCore = (): ConnectionCore => load('core-connection');
 export const requestsCore = (): RequestsCore => load('core-requests');
+// VS Code-side code of features used now and then: also out of the activation bundle.
+export const storeFeature = (): StoreFeature => load('feature-store');
+export const requestsFeature = (): RequestsFeature => load('feature-requests');
 
 /** Which heavy bundles have been loaded so far (the activation test checks none is). */
 export const loadedCoreBundles = (): string[] => [...loaded.keys()];

@@ -1,32 +1,37 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
+import { requestsFeature } from '../lazyCore';
+import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
+import { workspaceFacts } from '../store/workspacePolicy';
+import { guardedCommand } from '../store';
 import { RequestCodeLenses } from './codeLens';
-import { newRequestCommand } from './newRequest';
-import { REQUEST_FILE_GLOB, RequestController } from './requestController';
+import type { RequestController } from './requestController';
+import { REQUEST_FILE_GLOB } from './requestFiles';
 
 let current: RequestController | undefined;
+let create: (() => RequestController) | undefined;
 
-/** For the integration tests: the live controller (history, diagnostics, last runs). */
-export const requestControllerForTests = (): RequestController | undefined => current;
+/** For the integration tests: the live controller (history, diagnostics, last runs), created if need be. */
+export const requestControllerForTests = (): RequestController | undefined => current ?? create?.();
 
-/** New API2Cart Request and Run API2Cart Request, with the request files' CodeLenses. Nothing heavy loads until a command runs. */
+/**
+ * New API2Cart Request and Run API2Cart Request, with the request files' CodeLenses. The runner
+ * (feature-requests, core-requests) loads on the first command, not at activation.
+ */
 export function registerRequestCommands(s: Services): vscode.Disposable[] {
-  const controller = new RequestController(s);
-  current = controller;
-  const guarded = <T>(title: string, command: () => Promise<T>) => async () => {
-    try {
-      return await command();
-    } catch (error) {
-      s.log.error(`${title}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed unexpectedly. The API2Cart Wix log has the details.', title));
-      return undefined;
-    }
-  };
+  const changed = new vscode.EventEmitter<void>();
+  create = () => (current ??= new (requestsFeature().RequestController)(s, changed));
+  const controller = create;
   return [
-    controller,
-    vscode.languages.registerCodeLensProvider({ pattern: REQUEST_FILE_GLOB }, new RequestCodeLenses(controller)),
-    vscode.commands.registerCommand(CommandIds.newRequest, guarded('New API2Cart Request', () => newRequestCommand(s, controller))),
-    vscode.commands.registerCommand(CommandIds.runRequest, (arg?: unknown) => guarded('Run API2Cart Request', () => controller.command(arg))()),
+    changed,
+    { dispose: () => current?.dispose() },
+    vscode.languages.registerCodeLensProvider({ pattern: REQUEST_FILE_GLOB }, new RequestCodeLenses(() => current, changed.event)),
+    vscode.commands.registerCommand(CommandIds.newRequest, guardedCommand(s, 'New API2Cart Request', () =>
+      requestsFeature().newRequestCommand(s, controller(), {
+        facts: workspaceFacts(),
+        plannedMethods: s.context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? [],
+      }))),
+    vscode.commands.registerCommand(CommandIds.runRequest, (arg?: unknown) => guardedCommand(s, 'Run API2Cart Request', () => controller().command(arg))()),
   ];
 }

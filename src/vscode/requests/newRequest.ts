@@ -3,10 +3,10 @@ import type { MethodCatalogue } from '../../core/requests';
 import { normaliseSelection, type MethodName } from '../../core/scopes';
 import { requestsCore } from '../lazyCore';
 import { showProblem } from '../problems';
-import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
-import { workspaceFacts } from '../store/workspacePolicy';
-import { REQUEST_FILE_SUFFIX, type RequestController } from './requestController';
+import type { WorkspaceFacts } from '../store/workspacePolicy';
+import type { RequestController } from './requestController';
+import { REQUEST_FILE_SUFFIX } from './requestFiles';
 
 interface MethodItem extends vscode.QuickPickItem {
   readonly method?: string;
@@ -39,8 +39,7 @@ export function methodItems(catalogue: MethodCatalogue, planned: readonly string
   ];
 }
 
-async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined | 'none'> {
-  const { folders } = workspaceFacts();
+async function pickFolder(folders: readonly vscode.WorkspaceFolder[]): Promise<vscode.WorkspaceFolder | undefined | 'none'> {
   if (folders.length === 0) return 'none';
   if (folders.length === 1) return folders[0];
   const active = vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : undefined;
@@ -68,13 +67,17 @@ async function freeUri(folder: vscode.Uri, method: string): Promise<vscode.Uri> 
  * New API2Cart Request: pick a method, get `<method>.api2cart.json` with its required parameters
  * as placeholders, in a workspace folder when there is one (else an unsaved file of that name).
  */
-export async function newRequestCommand(s: Services, controller: RequestController): Promise<vscode.Uri | undefined> {
+export async function newRequestCommand(
+  s: Services,
+  controller: RequestController,
+  context: { readonly facts: WorkspaceFacts; readonly plannedMethods: readonly unknown[] },
+): Promise<vscode.Uri | undefined> {
   const catalogue = await controller.loadCatalogue();
   if (!catalogue.ok) {
     void showProblem(catalogue.error, s.redactor);
     return undefined;
   }
-  const planned: readonly MethodName[] = normaliseSelection(s.context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? []);
+  const planned: readonly MethodName[] = normaliseSelection(context.plannedMethods);
   const picked = await vscode.window.showQuickPick(methodItems(catalogue.value, planned), {
     title: vscode.l10n.t('New API2Cart Request'),
     placeHolder: vscode.l10n.t('The method to call (ticked in Plan App Scopes first)'),
@@ -83,7 +86,7 @@ export async function newRequestCommand(s: Services, controller: RequestControll
   });
   if (!picked?.method) return undefined;
   const method = picked.method;
-  const folder = await pickFolder();
+  const folder = await pickFolder(context.facts.folders);
   if (folder === undefined) return undefined;
   const params = requestsCore().minimalParams(catalogue.value, catalogue.value.methods[method]!);
   const text = `${JSON.stringify({ method, params }, null, 2)}\n`;

@@ -12,18 +12,15 @@ import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { connectedStore } from '../store/connectedStore';
 import { AnswerDocuments } from './answerDocuments';
+import { REQUEST_FILE_GLOB, REQUEST_FILE_SUFFIX, type RunAction } from './requestFiles';
 
 const WHAT = 'Run API2Cart Request';
-export const REQUEST_FILE_SUFFIX = '.api2cart.json';
-export const REQUEST_FILE_GLOB = `**/*${REQUEST_FILE_SUFFIX}`;
 /** Answer bytes kept for the document; the rest is counted and dropped, so a huge answer cannot stall the editor. */
 export const ANSWER_KEEP_BYTES = 8 * 1024 * 1024;
 const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 
-export const isRequestDocument = (document: vscode.TextDocument): boolean => document.uri.path.endsWith(REQUEST_FILE_SUFFIX);
+const isRequestDocument = (document: vscode.TextDocument): boolean => document.uri.path.endsWith(REQUEST_FILE_SUFFIX);
 
-/** What the Run command does: its CodeLenses pass `{ uri, action }`; the editor title button passes the file's Uri. */
-export type RunAction = 'run' | 'nextPage' | 'curl' | 'history';
 const RUN_ACTIONS: readonly RunAction[] = ['run', 'nextPage', 'curl', 'history'];
 
 export function parseRunArgs(arg: unknown): { readonly uri?: vscode.Uri; readonly action: RunAction } {
@@ -63,9 +60,6 @@ export class RequestController implements vscode.Disposable {
   readonly history = new RunHistory();
   private readonly answers = new AnswerDocuments(this.history);
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('api2cart-requests');
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when a CodeLens may have changed (a run finished, a next page appeared). */
-  readonly onDidChange = this.changed.event;
   /** `<request uri>|<profile id>` pairs whose writes the person confirmed in this window. */
   private readonly confirmedWrites = new Set<string>();
   private readonly lastRuns = new Map<string, LastRun>();
@@ -74,11 +68,11 @@ export class RequestController implements vscode.Disposable {
   private shows: Promise<void> = Promise.resolve();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly s: Services) {
+  /** `changed` fires when a CodeLens may have changed (a run finished, a next page appeared). */
+  constructor(private readonly s: Services, private readonly changed: vscode.EventEmitter<void>) {
     this.subscriptions = [
       this.answers,
       this.diagnostics,
-      this.changed,
       // A diagnostic describes the text as it was run; an edit makes it stale.
       vscode.workspace.onDidChangeTextDocument((e) => this.diagnostics.delete(e.document.uri)),
       vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
@@ -97,10 +91,14 @@ export class RequestController implements vscode.Disposable {
 
   /** The generated catalogue, read once, on first use (never at activation). */
   loadCatalogue(): Promise<Result<MethodCatalogue, Problem>> {
-    this.catalogue ??= fsp.readFile(this.s.context.asAbsolutePath('dist/api2cart-methods.json'), 'utf8').then(
-      (text) => requestsCore().parseCatalogue(JSON.parse(text)),
-      () => fail({ kind: 'catalogue-missing', message: vscode.l10n.t('The extension\'s list of API2Cart methods is missing. Reinstall the API2Cart Wix extension.') }),
-    );
+    const missing = () => fail({ kind: 'catalogue-missing', message: vscode.l10n.t('The extension\'s list of API2Cart methods is missing or damaged. Reinstall the API2Cart Wix extension.') });
+    this.catalogue ??= fsp.readFile(this.s.context.asAbsolutePath('dist/api2cart-methods.json'), 'utf8').then((text) => {
+      try {
+        return requestsCore().parseCatalogue(JSON.parse(text));
+      } catch {
+        return missing();
+      }
+    }, missing);
     return this.catalogue;
   }
 

@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { showPrerequisite } from '../connection/connectionSupport';
 import type { Services } from '../services';
 import { connectedStore } from './connectedStore';
-import { refuseUntrusted, workspaceFacts } from './workspacePolicy';
+import { refuseUntrusted, type WorkspaceFacts } from './workspacePolicy';
 
 const WHAT = 'Copy Store Key';
 
 /** Copy Store Key: the active store's key to the clipboard, on the person's explicit request only. */
-export async function copyStoreKeyCommand(s: Services): Promise<void> {
-  if (!workspaceFacts().trusted) return refuseUntrusted(vscode.l10n.t('Copy Store Key'));
+export async function copyStoreKeyCommand(s: Services, facts: WorkspaceFacts): Promise<void> {
+  if (!facts.trusted) return refuseUntrusted(vscode.l10n.t('Copy Store Key'));
   const store = await connectedStore(s, { withApiKey: false });
   if (!store.ok) return showPrerequisite(s, WHAT, store.error);
   const { storeKey, name } = store.value;

@@ -17,7 +17,7 @@ import { showPrerequisite } from '../connection/connectionSupport';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
 import { connectedStore } from './connectedStore';
-import { refuseUntrusted, workspaceFacts } from './workspacePolicy';
+import { refuseUntrusted, type WorkspaceFacts } from './workspacePolicy';
 
 const WHAT = 'Write Store Key to .env';
 const ENV_FILE = '.env';
@@ -51,8 +51,7 @@ interface VariableItem extends vscode.QuickPickItem {
   readonly variable: string;
 }
 
-async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
-  const { folders } = workspaceFacts();
+async function pickFolder(folders: readonly vscode.WorkspaceFolder[]): Promise<vscode.WorkspaceFolder | undefined> {
   if (folders.length <= 1) return folders[0];
   const picked = await vscode.window.showQuickPick<FolderItem>(
     folders.map((folder) => ({ label: folder.name, description: folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString(), folder })),
@@ -137,8 +136,7 @@ async function ensureIgnored(s: Services, folder: vscode.WorkspaceFolder, gitPat
  * Write Store Key to .env: the key leaves secret storage only into a .env that git ignores, in a
  * trusted, local workspace folder, with every other line of the file kept.
  */
-export async function writeStoreKeyToEnvCommand(s: Services): Promise<void> {
-  const facts = workspaceFacts();
+export async function writeStoreKeyToEnvCommand(s: Services, facts: WorkspaceFacts): Promise<void> {
   if (!facts.trusted) return refuseUntrusted(vscode.l10n.t('Write Store Key to .env'));
   if (facts.folders.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the .env is written into a workspace folder.'));
@@ -146,7 +144,7 @@ export async function writeStoreKeyToEnvCommand(s: Services): Promise<void> {
   }
   const store = await connectedStore(s, { withApiKey: false });
   if (!store.ok) return showPrerequisite(s, WHAT, store.error);
-  const folder = await pickFolder();
+  const folder = await pickFolder(facts.folders);
   if (!folder) return;
   if (folder.uri.scheme !== 'file') {
     void showProblem(problem('env-virtual-folder', vscode.l10n.t(

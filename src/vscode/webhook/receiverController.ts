@@ -6,7 +6,7 @@ import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook
 import { webhookCore } from '../lazyCore';
 import { showProblem } from '../problems';
 import { readSettings } from '../settings';
-import { showStoreRemovedNotice } from '../store/removeStoreCommand';
+import { showStoreRemovedNotice } from '../store';
 import { decodeOptions, decodeWithStoredKey } from './decodeCommand';
 import { eventJson, eventSummary, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
 import { offerInstanceId, openJsonLabel } from './useInstanceId';
