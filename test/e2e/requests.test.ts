@@ -101,7 +101,7 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     await wb.runCommand('API2Cart Wix: New API2Cart Request');
     await wb.quickInput().fill('product.list');
     await wb.pick('product.list');
-    await wb.editorTab('product.list.stubs.api2cart.json').waitFor();
+    await wb.editorTab('product.list.api2cart.json').waitFor();
     const run = wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Run' }).first();
     await run.waitFor();
     await wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Copy as cURL' }).first().waitFor();
