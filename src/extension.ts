@@ -7,9 +7,11 @@ import { registerCredentialCommands } from './vscode/credentials/credentialComma
 import { loadedCoreBundles } from './vscode/lazyCore';
 import { createLog } from './vscode/log';
 import { registerRequestCommands } from './vscode/requests';
+import { registerPermissions } from './vscode/permissions';
 import { registerScopePlanner } from './vscode/scopePlanner/scopePlannerPanel';
 import { secretStorageStore } from './vscode/secretStorageStore';
 import type { Services } from './vscode/services';
+import { watchProfilesHealth } from './vscode/profilesHealth';
 import { showActions } from './vscode/showActions';
 import { ConnectionStatus } from './vscode/statusBar';
 import { registerStoreCommands } from './vscode/store';
@@ -43,6 +45,8 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerWebhookCommands(services),
     ...registerStoreCommands(services),
     ...registerRequestCommands(services),
+    watchProfilesHealth(services),
+    ...registerPermissions(services),
   );
   void status.refresh();
   // VS Code's own work between loading the file and calling activate() is not ours to count.

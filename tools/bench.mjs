@@ -44,6 +44,7 @@ const kb = n => `${(n / 1024).toFixed(1)} KiB`;
     platform: 'node', format: 'cjs', external: ['vscode'], write: false, logLevel: 'silent' });
   rows.push({ name: 'host bundle loaded at activation', value: kb(size('extension.js')), baseline: `${kb(oneBundle.outputFiles[0].contents.length)} (all in one bundle)` });
   rows.push({ name: 'lazy bundles (core-webhook + core-connection)', value: `${kb(size('core-webhook.js'))} + ${kb(size('core-connection.js'))}`, baseline: 'loaded on first use' });
+  rows.push({ name: 'lazy bundle core-permissions', value: kb(size('core-permissions.js')), baseline: 'loaded on the first check' });
   rows.push({ name: 'webview bundle (scope planner)', value: kb(size('webview/scopePlanner.js')), baseline: `${kb(fs.statSync(path.join(root, 'media/scopePlanner.css')).size)} CSS` });
   rows.push({ name: 'lazy bundle core-requests (request files)', value: kb(size('core-requests.js')), baseline: `${kb(size('api2cart-methods.json'))} method catalogue`, budget: 'loaded on first use' });
   const schema = size('api2cart-request.schema.json');
@@ -54,6 +55,8 @@ const kb = n => `${(n / 1024).toFixed(1)} KiB`;
 for (const r of [...await micro.benchJwt(), ...await micro.benchReceiver(), await micro.benchScopes(), await micro.benchStoreAdd(), await micro.benchAnswer(), await micro.benchRun()]) {
   rows.push({ ...r, pass: r.budget?.startsWith('≤ 1.5×') ? r.ratio <= 1.5 : undefined });
 }
+// 7. Permission probes: their own budgets (see benchPermissions).
+rows.push(...await micro.benchPermissions());
 
 const w = [Math.max(...rows.map(r => r.name.length)), Math.max(...rows.map(r => r.value.length)), Math.max(...rows.map(r => r.baseline.length))];
 console.log(`\n| ${'measure'.padEnd(w[0])} | ${'value'.padEnd(w[1])} | ${'baseline (same run)'.padEnd(w[2])} | ratio | budget |`);

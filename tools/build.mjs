@@ -27,6 +27,7 @@ const lazyCoreBundles = {
   // VS Code-side feature code, also required on first use (vscode stays external).
   'feature-store': 'src/vscode/store/feature.ts',
   'feature-requests': 'src/vscode/requests/feature.ts',
+  'core-permissions': 'src/core/permissions/index.ts',
 };
 
 const builds = [

@@ -78,11 +78,12 @@ for (const layer of layers) {
   const [cmd, args] = commands[layer];
   const { status, leaks } = await runScanned(cmd, args, { API2CART_WIX_TEST_RESULTS: resultsFile });
   const seconds = (Date.now() - t0) / 1000;
-  let counts = { passed: 0, failed: 0, pending: 0 };
+  let counts = { passed: 0, failed: 0, pending: 0, notRun: 0 };
   if (fs.existsSync(resultsFile)) counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   fs.rmSync(resultsFile, { force: true });
   // A skipped test is not a passing one; a layer that crashed, hung or ran nothing has failed.
   if (counts.pending > 0) console.log(`${counts.pending} skipped test(s) in ${layer}: counted as failed`);
+  if (counts.notRun > 0) console.log(`${counts.notRun} later step(s) of a failed chain in ${layer} not run (the failed step is counted)`);
   counts.failed += counts.pending;
   if ((status !== 0 && counts.failed === 0) || counts.passed + counts.failed === 0) counts.failed += 1;
   if (leaks > 0) {
@@ -92,9 +93,9 @@ for (const layer of layers) {
   rows.push({ layer, ...counts, seconds });
 }
 
-console.log('\nlayer         passed  failed  pending  wall time');
+console.log('\nlayer         passed  failed  pending  not run  wall time');
 for (const r of rows) {
-  console.log(`${r.layer.padEnd(12)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.pending).padStart(7)}  ${r.seconds.toFixed(1)} s`);
+  console.log(`${r.layer.padEnd(12)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.pending).padStart(7)}  ${String(r.notRun ?? 0).padStart(7)}  ${r.seconds.toFixed(1)} s`);
 }
 const passed = rows.reduce((n, r) => n + r.passed, 0);
 const failed = rows.reduce((n, r) => n + r.failed, 0);

@@ -11,6 +11,8 @@ export type FixAction =
   | 'addStore'
   | 'checkConnection'
   | 'openSettings'
+  /** VS Code's own http.proxy setting (a proxy from the environment can be overridden there). */
+  | 'openProxySettings'
   | 'retry';
 
 export interface Problem<K extends string = string> {

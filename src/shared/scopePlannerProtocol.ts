@@ -19,7 +19,14 @@ export type WebviewToHost =
   | { readonly type: 'applyPreset'; readonly presetId: string }
   | { readonly type: 'copyText' }
   | { readonly type: 'copyJson' }
-  | { readonly type: 'exportMarkdown' };
+  | { readonly type: 'exportMarkdown' }
+  /** Run Verify Store Permissions on the active store for the current selection. */
+  | { readonly type: 'verify' }
+  | { readonly type: 'cancelVerify' }
+  /** Save the last check's Markdown report. */
+  | { readonly type: 'saveReport' }
+  /** Copy the permissions added and removed since the store was added, as text. */
+  | { readonly type: 'copyDrift' };
 
 export type WebviewMessageType = WebviewToHost['type'];
 
@@ -57,12 +64,78 @@ export interface ClauseView {
   readonly neededBy: readonly MethodName[];
 }
 
+/** The active store as the planner names it: never a key. */
+export interface StoreView {
+  readonly name: string;
+  /** A store key is saved: the store was added to API2Cart and can be verified. */
+  readonly connected: boolean;
+}
+
+/** How a badge reads at a glance; the text always says it in words too. */
+export type BadgeTone = 'works' | 'fails' | 'unknown' | 'neutral' | 'checking';
+
+export interface ProbeLineView {
+  readonly method: string;
+  /** Short, e.g. "Fails (code 100)". */
+  readonly label: string;
+  /** One sentence: what happened, with API2Cart's code and message explained. */
+  readonly text: string;
+  readonly tone: BadgeTone;
+  /** On a failure: the Wix permissions to check, as the planner labels them ("A or B"). */
+  readonly permissions?: readonly string[];
+}
+
+export interface GroupVerificationView {
+  readonly entity: Entity;
+  readonly label: string;
+  readonly tone: BadgeTone;
+  readonly probes: readonly ProbeLineView[];
+  /** Not probed, not checked, not exercised: what the badge does not cover. */
+  readonly notes: readonly string[];
+}
+
+export interface VerificationView {
+  readonly status: 'running' | 'done' | 'cancelled';
+  /** e.g. 'Checked "Canary Crafts" at 14:02 for 5 ticked methods: 3 work, 1 fails, 1 not probed.' */
+  readonly summary: string;
+  readonly groups: readonly GroupVerificationView[];
+  /** Ticked methods the platform's cart.methods list does not include. */
+  readonly unsupported: readonly MethodName[];
+  /** Set when cart.methods was not read, or read empty. */
+  readonly platformNote?: string;
+  /** The app instance's permissions exactly as Wix returned them; absent when not read. */
+  readonly wixPermissions?: readonly string[];
+  /** Set when the app instance was not read, and why. */
+  readonly wixNote?: string;
+  /** The ticked methods changed since the check: its badges describe the earlier selection. */
+  readonly stale: boolean;
+}
+
+export type DriftView =
+  | {
+      readonly kind: 'compared';
+      /** YYYY-MM-DD of the Add Store that took the snapshot. */
+      readonly since: string;
+      readonly added: readonly string[];
+      readonly removed: readonly string[];
+      readonly unchanged: number;
+      readonly note: string;
+    }
+  /** The store was added before any plan was kept (or with an empty plan): nothing to compare. */
+  | { readonly kind: 'no-snapshot' };
+
 export interface PlannerState {
   readonly groups: readonly MethodGroupView[];
   readonly presets: readonly PresetView[];
   readonly selection: readonly MethodName[];
   readonly clauses: readonly ClauseView[];
   readonly notes: readonly string[];
+  /** The active store, when there is one. */
+  readonly store?: StoreView;
+  /** The last check of the active store, while it runs and after. */
+  readonly verification?: VerificationView;
+  /** Only for a store that was added to API2Cart. */
+  readonly drift?: DriftView;
 }
 
 export type HostToWebview =
@@ -86,6 +159,10 @@ export function parseWebviewMessage(x: unknown): WebviewToHost | undefined {
     case 'copyText':
     case 'copyJson':
     case 'exportMarkdown':
+    case 'verify':
+    case 'cancelVerify':
+    case 'saveReport':
+    case 'copyDrift':
       return hasOnlyKeys(x, ['type']) ? { type: x.type } : undefined;
     case 'setSelection': {
       const methods = x.methods;

@@ -21,6 +21,7 @@ export const CommandIds = {
   removeStore: 'api2cartWix.removeStore',
   newRequest: 'api2cartWix.newRequest',
   runRequest: 'api2cartWix.runRequest',
+  verifyPermissions: 'api2cartWix.verifyPermissions',
 } as const;
 
 export type CommandKey = keyof typeof CommandIds;
@@ -49,4 +50,6 @@ export const actionCommands: Record<StatusActionId, { readonly command: string; 
   writeStoreKeyToEnv: { command: CommandIds.writeStoreKeyToEnv },
   newRequest: { command: CommandIds.newRequest },
   removeStore: { command: CommandIds.removeStore },
+  openProxySettings: { command: 'workbench.action.openSettings', args: ['http.proxy'] },
+  verifyPermissions: { command: CommandIds.verifyPermissions },
 };

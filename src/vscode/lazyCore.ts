@@ -7,6 +7,7 @@ type ConnectionCore = typeof import('../core/connection');
 type RequestsCore = typeof import('../core/requests');
 type StoreFeature = typeof import('./store/feature');
 type RequestsFeature = typeof import('./requests/feature');
+type PermissionsCore = typeof import('../core/permissions');
 
 const loaded = new Map<string, unknown>();
 
@@ -25,6 +26,7 @@ export const requestsCore = (): RequestsCore => load('core-requests');
 // VS Code-side code of features used now and then: also out of the activation bundle.
 export const storeFeature = (): StoreFeature => load('feature-store');
 export const requestsFeature = (): RequestsFeature => load('feature-requests');
+export const permissionsCore = (): PermissionsCore => load('core-permissions');
 
 /** Which heavy bundles have been loaded so far (the activation test checks none is). */
 export const loadedCoreBundles = (): string[] => [...loaded.keys()];

@@ -12,6 +12,7 @@ const fixLabels: Record<FixAction, () => string> = {
   addStore: () => vscode.l10n.t('Add Store to API2Cart'),
   checkConnection: () => vscode.l10n.t('Check Connection'),
   openSettings: () => vscode.l10n.t('Open Settings'),
+  openProxySettings: () => vscode.l10n.t('Open Settings'),
   retry: () => vscode.l10n.t('Retry'),
 };
 

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { checkBaseUrl } from '../core/http/baseUrl';
+import { ok, type Problem, type Result } from '../core/result';
 
 /** The extension's settings, read fresh at each use so a change applies without a reload. */
 export interface Settings {
@@ -28,4 +30,13 @@ export function readSettings(): Settings {
       noProxy: http.get<string[]>('noProxy', []),
     },
   };
+}
+
+/** The two base URLs, checked as they are read: a bad one is a Problem naming its setting, never a crash. */
+export function readBaseUrls(settings: Settings = readSettings()): Result<{ readonly api2cart: string; readonly wix: string }, Problem> {
+  const api2cart = checkBaseUrl(`${SETTINGS_SECTION}.api2cart.baseUrl`, settings.api2cartBaseUrl);
+  if (!api2cart.ok) return api2cart;
+  const wix = checkBaseUrl(`${SETTINGS_SECTION}.wix.baseUrl`, settings.wixBaseUrl);
+  if (!wix.ok) return wix;
+  return ok({ api2cart: settings.api2cartBaseUrl.trim(), wix: settings.wixBaseUrl.trim() });
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { permissionsTestHooks } from './permissions';
 import { requestControllerForTests } from './requests';
 import { scopePlannerTestHooks } from './scopePlanner/scopePlannerPanel';
 import type { Services } from './services';
@@ -19,7 +20,7 @@ export interface ActivationReport {
  */
 export function testApi(context: vscode.ExtensionContext, services: Services, activation: ActivationReport) {
   return {
-    services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation,
+    services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation, permissions: permissionsTestHooks(),
     requests: requestControllerForTests, overrideWorkspaceFacts,
   };
 }

@@ -1,31 +1,44 @@
 import { strict as assert } from 'node:assert';
-import type { Api2CartStub } from '../support/stubs/api2cartStub';
-import type { WixStub } from '../support/stubs/wixStub';
-import { answerInput, canary, SITE_NAME, startStubbedStore, type StubbedStore } from './support/stubbedStore';
-import { Workbench } from './support/workbench';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
+import { startWixStub, type WixStub } from '../support/stubs/wixStub';
+import { screenshotOnFailure, Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
+
+const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
+const SITE_NAME = 'Canary Crafts';
+const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 
 describe('connect a store from the command palette (packaged .vsix, stubbed API2Cart and Wix)', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   let wb: Workbench;
-  let stubs: StubbedStore;
   let api2cart: Api2CartStub;
   let wix: WixStub;
-  let apiKey: string;
-  let appSecret: string;
-  let appId: string;
-  let instanceId: string;
+  const apiKey = canary('api-key');
+  const appSecret = canary('app-secret');
+  const appId = randomUUID();
+  const instanceId = randomUUID();
 
   before(async () => {
-    stubs = await startStubbedStore();
-    ({ api2cart, wix, apiKey, appSecret, appId, instanceId } = stubs);
-    wb = await Workbench.open({ machineSettings: stubs.machineSettings });
+    api2cart = await startApi2CartStub({ apiKey });
+    wix = await startWixStub({ appId, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL });
+    wb = await Workbench.open({
+      machineSettings: { 'api2cartWix.api2cart.baseUrl': api2cart.url, 'api2cartWix.wix.baseUrl': wix.url },
+    });
   });
 
   after(async () => {
     await wb?.close();
-    await stubs?.close();
+    await api2cart?.close();
+    await wix?.close();
   });
 
-  const answer = (title: string, value: string) => answerInput(wb, title, value);
+  /** Waits for the input box titled `title` and answers it. */
+  async function answer(title: string, value: string): Promise<void> {
+    await wb.page.locator('.quick-input-widget', { hasText: title }).waitFor();
+    await wb.answerInput(value);
+  }
 
   /** Sets the API key and waits until it is saved (earlier toasts are cleared so the wait can't pass on an old one). */
   async function setApiKey(value: string): Promise<void> {
@@ -82,17 +95,23 @@ describe('connect a store from the command palette (packaged .vsix, stubbed API2
     assert.match(await wb.statusItem().innerText(), new RegExp(`API2Cart: ${SITE_NAME}`));
   });
 
-  it('shows a rejected API key with its fix; the fix leads back to a connected store', async () => {
+  it('asks before adding a connected store again; shows a rejected API key with its fix; the fix leads back to a connected store', async () => {
     await setApiKey(canary('wrong-api-key'));
     await wb.clearNotifications();
     await wb.runCommand('API2Cart Wix: Add Store to API2Cart');
+    // The store is connected already: adding again happens only on purpose.
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'is already added to API2Cart' });
+    await dialog.waitFor();
+    await settled();
+    await wb.screenshot('connection-3-already-added');
+    await dialog.getByRole('button', { name: 'Add Again' }).click();
     const failure = wb.notification('API2Cart rejected the API key');
     const fix = failure.getByRole('button', { name: 'Set API2Cart API Key…' });
     await fix.waitFor();
     await wb.statusItem('API2Cart: error').waitFor();
     await progressToast().waitFor({ state: 'detached' });
     await settled();
-    await wb.screenshot('connection-3-add-failure-with-fix');
+    await wb.screenshot('connection-4-add-failure-with-fix');
 
     // The clicked notification closes, so the next "saved" can only be the new one.
     await fix.click();
@@ -100,6 +119,7 @@ describe('connect a store from the command palette (packaged .vsix, stubbed API2
     await wb.notification('API2Cart API key saved.').waitFor();
     await wb.clearNotifications();
     await wb.runCommand('API2Cart Wix: Add Store to API2Cart');
+    await wb.page.locator('.monaco-dialog-box', { hasText: 'is already added to API2Cart' }).getByRole('button', { name: 'Add Again' }).click();
     // The store exists since the first add: API2Cart answers code 8 and the key is adopted.
     await wb.notification('already in your API2Cart account').waitFor();
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();

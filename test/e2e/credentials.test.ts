@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Workbench } from './support/workbench';
+import { screenshotOnFailure, Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 /** Random canaries: a hit anywhere can only come from this run. */
 const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
@@ -25,6 +26,8 @@ function filesContaining(dir: string, values: readonly string[]): string[] {
 }
 
 describe('credentials from the command palette (packaged .vsix)', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   let wb: Workbench;
   const apiKey = canary('api-key');
   const appSecret = canary('app-secret');
@@ -55,8 +58,9 @@ describe('credentials from the command palette (packaged .vsix)', () => {
     await wb.screenshot('credentials-1-before');
 
     await wb.runCommand('API2Cart Wix: Set API2Cart API Key');
-    await wb.answerInput('two words');
-    await wb.inputMessage().filter({ hasText: 'must not contain spaces' }).waitFor();
+    // A key copied with an invisible character: refused at once, the character and its place named.
+    await wb.answerInput('pasted\u200bkey', { refused: true });
+    await wb.inputMessage().filter({ hasText: 'contains a zero-width space (U+200B) at position 7' }).waitFor();
     assert.equal(await wb.quickInput().getAttribute('type'), 'password', 'the key is typed into a password box');
     await wb.screenshot('credentials-2-input-validation');
     await wb.answerInput(apiKey);

@@ -11,7 +11,8 @@ import { clauseLabel, findPreset, planScopes, type MethodName } from '../../src/
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { appInstalled, generateTestKeys, signWithJose } from '../support/webhookSigning';
-import { freePort, repoRoot, screenshotDir, Workbench } from './support/workbench';
+import { freePort, repoRoot, screenshotDir, screenshotOnFailure, Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 const UPDATE_README_SHOTS = process.env.API2CART_WIX_UPDATE_README_SHOTS === '1';
 const README_SHOT_DIR = path.join(repoRoot, 'media', 'screenshots');
@@ -31,6 +32,8 @@ const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex'
 const shot = (name: string) => path.join(screenshotDir, `${name}.png`);
 
 describe('first run as a new user: walkthrough to a connected store (packaged .vsix, stubbed API2Cart and Wix)', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   let wb: Workbench;
   let view: FrameLocator;
   let api2cart: Api2CartStub;
@@ -91,7 +94,7 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
       await settle();
       await wb.screenshot(screenshot);
     }
-    await wb.page.keyboard.press('Enter');
+    await wb.submitInput(value);
   }
   /** Waits until the walkthrough shows the open step's markdown page, titled `heading`. */
   const mediaHeading = (heading: string) => wb.walkthroughMedia().getByRole('heading', { name: heading }).waitFor();

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { zipEntries } from '../support/zip';
-import { packagedVsix, Workbench } from './support/workbench';
+import { packagedVsix, screenshotOnFailure, Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 /** The packaged extension's files, by their path inside the extension. */
 const packaged = () => new Map(zipEntries(packagedVsix()).filter(e => e.name.startsWith('extension/')).map(e => [e.name.slice('extension/'.length), e]));
@@ -8,7 +9,7 @@ const packaged = () => new Map(zipEntries(packagedVsix()).filter(e => e.name.sta
 describe('the packaged .vsix', () => {
   it('holds only the bundles, media, README, CHANGELOG, LICENSE and the manifest', () => {
     const files = [...packaged().keys()].sort();
-    const allowed = /^(dist\/(extension|(core|feature)-[a-z]+)\.js|dist\/api2cart-(request\.schema|methods)\.json|dist\/webview\/[A-Za-z]+\.js|media\/(icon\.png|[A-Za-z]+\.css|walkthrough\/[A-Za-z]+\.md)|package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
+    const allowed = /^(dist\/(extension|(core|feature)-[a-z]+)\.js|dist\/api2cart-(request\.schema|methods)\.json|dist\/webview\/[A-Za-z]+\.js|media\/(icon\.png|screenshots\/[a-z0-9-]+\.png|[A-Za-z]+\.css|walkthrough\/[A-Za-z]+\.md)|package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
     assert.deepEqual(files.filter(f => !allowed.test(f)), []);
     for (const needed of ['dist/extension.js', 'dist/core-webhook.js', 'dist/core-connection.js', 'dist/core-requests.js', 'dist/feature-store.js', 'dist/feature-requests.js', 'dist/webview/scopePlanner.js',
       'dist/api2cart-request.schema.json', 'dist/api2cart-methods.json',
@@ -17,16 +18,33 @@ describe('the packaged .vsix', () => {
     }
   });
 
+  it('ships every image its README shows, linked relatively, and no screenshot the README does not show', () => {
+    const files = packaged();
+    const readme = files.get('readme.md')!.read().toString('utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? '');
+    assert.ok(images.length >= 2, `the README shows its screenshots: ${images.join(', ')}`);
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/i, `${image} is relative, not rewritten to a repository URL`);
+      const entry = files.get(image.replace(/^\.\//, ''));
+      assert.ok(entry, `${image} is in the .vsix`);
+      assert.deepEqual([...entry.read().subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${image} is a PNG`);
+    }
+    const shipped = [...files.keys()].filter((f) => f.startsWith('media/screenshots/'));
+    assert.deepEqual(shipped.filter((f) => !images.some((i) => i.replace(/^\.\//, '') === f)), [], 'every shipped screenshot is shown');
+  });
+
   it('ships no test hook: activate() of the shipped bundle cannot hand out the secrets or the services', () => {
     const bundle = packaged().get('dist/extension.js')!.read().toString('utf8');
     assert.ok(bundle.includes('activated'), 'this is the extension bundle');
-    for (const trace of ['API2CART_WIX_TEST_MODE', 'postFromWebview', 'setExportTarget']) {
+    for (const trace of ['API2CART_WIX_TEST_MODE', 'postFromWebview', 'setExportTarget', 'setReportTarget']) {
       assert.ok(!bundle.includes(trace), `the shipped bundle contains "${trace}"`);
     }
   });
 });
 
 describe('first look (packaged .vsix in VS Code)', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   let wb: Workbench;
   before(async () => { wb = await Workbench.open(); });
   after(async () => { await wb?.close(); });

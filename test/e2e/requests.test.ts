@@ -4,8 +4,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { answerInput, SITE_NAME, SITE_URL, startStubbedStore, type StubbedStore } from './support/stubbedStore';
-import { Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
+import { SITE_NAME, SITE_URL, startStubbedStore, type StubbedStore } from './support/stubbedStore';
+import { screenshotOnFailure, Workbench } from './support/workbench';
 
 /** Every file under `dir` with its path, skipping what cannot be read. */
 function filesUnder(dir: string): string[] {
@@ -18,6 +19,8 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('use a connected store: .env, a request file, its answer, removal (packaged .vsix)', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   let wb: Workbench;
   let stubs: StubbedStore;
   const keys = () => [stubs.apiKey, stubs.appSecret, ...stubs.api2cart.carts.map((c) => c.storeKey),
@@ -43,23 +46,12 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     assert.deepEqual(keys().filter((k) => screen.includes(k)).length, 0, `a key is visible on screen ${when}`);
   }
 
-  const answer = (title: string, value: string) => answerInput(wb, title, value);
 
   const settled = () => wb.page.waitForTimeout(600);
   const dialog = () => wb.page.locator('.monaco-dialog-box');
 
   it('connects the store; the success notification offers what to do with it', async () => {
-    await wb.runCommand('API2Cart Wix: Set API2Cart API Key');
-    await answer('API2Cart API Key', stubs.apiKey);
-    await wb.notification('API2Cart API key saved.').waitFor();
-    await wb.runCommand('API2Cart Wix: Set Wix App Credentials');
-    await answer('App ID', stubs.appId);
-    await answer('App Secret Key', stubs.appSecret);
-    await wb.notification('Wix App ID and App Secret Key saved.').waitFor();
-    await wb.runCommand('API2Cart Wix: Set Instance ID');
-    await answer('Instance ID', stubs.instanceId);
-    await answer('Store label', '');
-    await wb.notification('created and made active').waitFor();
+    await wb.setCredentials(stubs);
     await wb.clearNotifications();
 
     await wb.runCommand('API2Cart Wix: Add Store to API2Cart');

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { FrameLocator } from 'playwright-core';
 import { clauseLabel, formatPlanText, planScopes, type MethodName } from '../../src/core/scopes';
-import { Workbench } from './support/workbench';
+import { screenshotOnFailure, Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 const COMMAND_TITLE = 'API2Cart Wix: Plan App Scopes';
 const TAB_TITLE = 'Plan Wix App Scopes';
@@ -10,6 +11,8 @@ const expectedClauses = (methods: readonly MethodName[]): string[] =>
   planScopes(methods).clauses.map((c) => clauseLabel(c.anyOf));
 
 describe('scope planner', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   let wb: Workbench;
   let view: FrameLocator;
 

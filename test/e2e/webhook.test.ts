@@ -1,11 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { appInstalled, generateTestKeys, signWithJose, type TestKeys } from '../support/webhookSigning';
-import { freePort, Workbench } from './support/workbench';
+import { freePort, screenshotOnFailure, Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 const WIX_DEADLINE_MS = 1250;
 
 describe('webhook receiver (packaged .vsix in VS Code)', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   let wb: Workbench;
   let keys: TestKeys;
   let port: number;

@@ -1,12 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import * as net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/vscode/services';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { waitForLog } from './support/evidence';
-import { extensionApi } from './support/extension';
+import { extensionApi, waitFor } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
 
 const ADD_STORE = 'api2cartWix.addStore';
@@ -15,6 +17,29 @@ const SITE_NAME = 'Canary Crafts';
 const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 
 const hex = () => randomBytes(8).toString('hex');
+
+/** An HTTP CONNECT proxy on loopback that counts the tunnels it opens. */
+async function startConnectProxy(): Promise<{ address: string; tunnels(): number; close(): Promise<void> }> {
+  let tunnels = 0;
+  const server = http.createServer((_req, res) => res.writeHead(405).end());
+  server.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
+    tunnels++;
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    address: `127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    tunnels: () => tunnels,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
 
 describe('connection: Add Store and Check Connection against the stubs', function () {
   this.timeout(60_000);
@@ -258,6 +283,71 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     assert.deepEqual(error.buttons, ['Open Settings']);
   });
 
+  it('refuses a base URL with a query or a fragment when the setting is read, naming it', async () => {
+    for (const [url, why] of [[`${api2cart.url}?debug=1`, /has a query/], [`${api2cart.url}#docs`, /has a fragment/]] as const) {
+      user.reset();
+      await pointSettingsAt(url, wix.url);
+      await vscode.commands.executeCommand(ADD_STORE);
+      assert.equal(wix.requests.length + api2cart.requests.length, 0, 'nothing was sent');
+      const error = user.only('error');
+      assert.match(error.message, /^The setting api2cartWix\.api2cart\.baseUrl /);
+      assert.match(error.message, why);
+      assert.deepEqual(error.buttons, ['Open Settings']);
+    }
+  });
+
+  it('refuses a SOCKS http.proxy up front, naming the setting without its password, with Open Settings', async () => {
+    const http = vscode.workspace.getConfiguration('http');
+    const password = `canary-proxy-password-${hex()}`;
+    try {
+      for (const proxy of [`socks5h://user:${password}@proxy.corp:1080`, `socks4://user:${password}@proxy.corp:1080`]) {
+        user.reset();
+        await http.update('proxy', proxy, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand(ADD_STORE);
+        assert.equal(wix.requests.length + api2cart.requests.length, 0, 'nothing was sent');
+        const error = user.only('error');
+        assert.match(error.message, /the http\.proxy setting \("socks[45]h?:\/\/•••@proxy\.corp:1080"\) is a SOCKS proxy/);
+        assert.ok(!error.message.includes(password));
+        assert.doesNotMatch(error.message, /unexpectedly/);
+        assert.deepEqual(error.buttons, ['Open Settings']);
+      }
+    } finally {
+      await http.update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('sends through HTTPS_PROXY / HTTP_PROXY written without a scheme (read as http://)', async () => {
+    const proxy = await startConnectProxy();
+    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    try {
+      // The extension host is this process: its environment is the extension's.
+      Object.assign(process.env, { HTTPS_PROXY: proxy.address, HTTP_PROXY: proxy.address, NO_PROXY: '', no_proxy: '' });
+      await vscode.commands.executeCommand(ADD_STORE);
+      api2cart.assertCalledOnce('account.cart.add');
+      assert.ok(await storeKey(), 'the store was added');
+      assert.ok(proxy.tunnels() >= 2, `the requests went through the proxy (${proxy.tunnels()} tunnels)`);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await proxy.close();
+    }
+  });
+
+  it('a saved API key that no header can carry: says which character, offers Set API2Cart API Key, sends nothing', async () => {
+    // Saved before keys were checked at input: written around the validation.
+    const api = await extensionApi();
+    await api.secrets.store('api2cartWix.apiKey', `${apiKey.slice(0, 6)}\u200b${apiKey.slice(6)}`);
+    await vscode.commands.executeCommand(ADD_STORE);
+
+    assert.equal(wix.requests.length + api2cart.requests.length, 0, 'nothing was sent');
+    const error = user.only('error');
+    assert.match(error.message, /saved API2Cart API key cannot be sent.*a zero-width space \(U\+200B\) at position 7/);
+    assert.doesNotMatch(error.message, /may have/);
+    assert.deepEqual(error.buttons, ['Set API2Cart API Key…']);
+  });
+
   it('checks the connection: account.cart.list by store key, then cart.validate once; status connected', async () => {
     const key = `canary-store-key-${hex()}`;
     api2cart.carts.push({ id: '1', url: SITE_URL, storeKey: key, cartId: 'Wix', customLabel: SITE_NAME });
@@ -273,17 +363,80 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     assert.equal((await presentation()).state, 'connected');
   });
 
-  it('checks the connection of a store that is gone: error with Add Store as the fix, no validate', async () => {
+  it('checks the connection of a store that is gone: error, offers to forget the stale key, no validate', async () => {
     assert.ok((await services.profiles.setStoreKey(instanceId, `canary-store-key-${hex()}`)).ok);
     await vscode.commands.executeCommand(CHECK_CONNECTION);
 
     assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.list']);
     const error = user.only('error');
     assert.match(error.message, /not in your API2Cart account/);
-    assert.deepEqual(error.buttons, ['Add Store to API2Cart']);
+    assert.deepEqual(error.buttons, ['Forget Store Key', 'Forget and Add Again']);
     const view = await presentation();
     assert.equal(view.state, 'error');
     assert.equal(view.nextSteps[0]?.id, 'addStore');
+    assert.ok(await storeKey(), 'nothing is forgotten without the person saying so');
+  });
+
+  it('forgets a stale store key when asked: the store shows as not added', async () => {
+    assert.ok((await services.profiles.setStoreKey(instanceId, `canary-store-key-${hex()}`)).ok);
+    user.reply(/not in your API2Cart account/, 'Forget Store Key');
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+
+    await user.notification(/^The store key of ".*" was forgotten; the store shows as not added\./);
+    assert.equal(await storeKey(), undefined);
+    const view = await presentation();
+    assert.equal(view.state, 'credentials-ready');
+    assert.match(view.tooltip, /not added to API2Cart yet/);
+    assert.equal(view.nextSteps[0]?.id, 'addStore');
+  });
+
+  it('"Forget and Add Again" replaces a stale store key with a new one', async () => {
+    const stale = `canary-store-key-${hex()}`;
+    assert.ok((await services.profiles.setStoreKey(instanceId, stale)).ok);
+    user.reply(/not in your API2Cart account/, 'Forget and Add Again');
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+
+    await user.notification(/was added to API2Cart/);
+    api2cart.assertCalledOnce('account.cart.add');
+    const fresh = await storeKey();
+    assert.ok(fresh && fresh !== stale);
+    assert.equal((await presentation()).state, 'connected');
+  });
+
+  it('runs one Add Store at a time: a second one while the first runs joins it, sending no second add', async () => {
+    api2cart.setResponse('account.cart.add', { kind: 'slow', delayMs: 1_500 });
+    const first = vscode.commands.executeCommand(ADD_STORE);
+    await waitFor(() => (api2cart.callsTo('account.cart.add').length === 1 ? true : undefined), 'the first add to be sent');
+    const second = vscode.commands.executeCommand(ADD_STORE);
+    await Promise.all([first, second]);
+
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.match(user.messagesOf('info').join('\n'), /Add Store to API2Cart is already running/);
+    assert.ok(await storeKey());
+  });
+
+  it('Add Store on a connected store says so and offers Check Connection; nothing is sent unless "Add Again" is chosen', async () => {
+    const key = `canary-store-key-${hex()}`;
+    api2cart.carts.push({ id: '1', url: SITE_URL, storeKey: key, cartId: 'Wix', customLabel: SITE_NAME, wixInstanceId: instanceId });
+    assert.ok((await services.profiles.setStoreKey(instanceId, key)).ok);
+    await vscode.commands.executeCommand(ADD_STORE);
+    const asked = user.only('info');
+    assert.equal(asked.modal, true);
+    assert.match(asked.message, /is already added to API2Cart: its store key is saved\./);
+    assert.deepEqual(asked.buttons, ['Check Connection', 'Add Again']);
+    assert.equal(wix.requests.length + api2cart.requests.length, 0, 'dismissed: nothing sent');
+
+    user.reset();
+    user.reply(/is already added to API2Cart/, 'Check Connection');
+    await vscode.commands.executeCommand(ADD_STORE);
+    await waitFor(() => (api2cart.callsTo('cart.validate').length === 1 ? true : undefined), 'Check Connection to run');
+    assert.equal(api2cart.callsTo('account.cart.add').length, 0);
+
+    user.reset();
+    user.reply(/is already added to API2Cart/, 'Add Again');
+    await vscode.commands.executeCommand(ADD_STORE);
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.equal(await storeKey(), key, 'API2Cart found the store (code 8) and its key is kept');
   });
 
   it('Check Connection without a store key says so and sends nothing', async () => {

@@ -85,12 +85,16 @@ describe('credentials, store profiles and status bar', function () {
     });
 
     it('rejects an empty key or one with spaces with a clear message, and stores nothing', async () => {
-      ui.input('', 'two words', 'line\nbreak');
+      ui.input('', 'two words', 'line\nbreak', 'zero\u200bwidth', 'shortened\u2026', 'bell\u0007');
       await run('api2cartWix.setApiKey');
+      const copyAgain = 'which cannot be part of a key. Copy it again, whole and alone, without spaces or line breaks.';
       assert.deepEqual(ui.inputs[0].rejected, [
         'The API2Cart API key is empty. Paste it again.',
-        'The API2Cart API key must not contain spaces or line breaks. Check that it was copied whole and alone.',
-        'The API2Cart API key must not contain spaces or line breaks. Check that it was copied whole and alone.',
+        `The API2Cart API key contains a space at position 4, ${copyAgain}`,
+        `The API2Cart API key contains a line break at position 5, ${copyAgain}`,
+        `The API2Cart API key contains a zero-width space (U+200B) at position 5, ${copyAgain}`,
+        'The API2Cart API key contains an ellipsis "…" (U+2026) at position 10, which cannot be part of a key. It looks like a shortened copy. Copy it again, whole and alone, without spaces or line breaks.',
+        `The API2Cart API key contains a control character (U+0007) at position 5, ${copyAgain}`,
       ]);
       assert.equal(await stored(SECRET_KEYS.apiKey), undefined);
       assert.deepEqual(ui.messages, [], 'cancelling says nothing');
@@ -142,7 +146,7 @@ describe('credentials, store profiles and status bar', function () {
       ]);
       assert.deepEqual(ui.inputs[1].rejected, [
         'The App Secret Key is empty. Paste it again.',
-        'The App Secret Key must not contain spaces or line breaks. Check that it was copied whole and alone.',
+        'The App Secret Key contains a space at position 4, which cannot be part of a key. Copy it again, whole and alone, without spaces or line breaks.',
       ]);
       assert.equal(await stored(SECRET_KEYS.appId), undefined, 'a cancelled second step keeps the first one too');
       assert.equal(await stored(SECRET_KEYS.appSecret), undefined);
@@ -435,6 +439,44 @@ describe('credentials, store profiles and status bar', function () {
       await assertNoSettingHolds(canaries);
       restoreSecrets?.();
       assert.equal(await stored(SECRET_KEYS.apiKey), undefined, 'nothing was stored anywhere');
+    });
+  });
+
+  describe('unreadable store profiles', () => {
+    const copyOf = (n: number) => (n === 1 ? 'api2cartWix.profiles.unreadable' : `api2cartWix.profiles.unreadable.${n}`);
+
+    it('shows the problem in the status bar and a message saying where the copy is kept; a second corruption keeps the first copy', async () => {
+      const first = '{"version":1,"profiles":[{"instanceId":';
+      await api.secrets.store(SECRET_KEYS.profiles, first);
+      const warning = await ui.notification(/^The saved store profiles could not be read/, 'warning');
+      assert.match(warning.message, new RegExp(`kept in VS Code's secret storage under "${copyOf(1).replace(/\./g, '\\.')}"`));
+      assert.deepEqual(warning.buttons, ['Show Copy', 'Set Instance ID…']);
+      assert.equal(await stored(copyOf(1)), first);
+      const view = await presentation();
+      assert.equal(view.state, 'error');
+      assert.match(view.tooltip, /The saved store profiles could not be read/);
+      assert.equal(view.nextSteps[0]?.id, 'setInstanceId');
+
+      // The person sets an Instance ID (the document is written anew), then it breaks again.
+      assert.ok((await s.profiles.upsertProfileByInstanceId(randomUUID(), { activate: true })).ok);
+      assert.notEqual((await presentation()).state, 'error');
+      await api.secrets.store(SECRET_KEYS.profiles, '{"version":99,"profiles":[]}');
+      const second = await ui.notification(new RegExp(`under "${copyOf(2).replace(/\./g, '\\.')}"`), 'warning');
+      assert.ok(second);
+      assert.equal(await stored(copyOf(1)), first, 'the first copy is kept');
+      assert.equal(await stored(copyOf(2)), '{"version":99,"profiles":[]}');
+    });
+
+    it('"Show Copy" opens the kept copies as a read-only document', async () => {
+      ui.reply(/^The saved store profiles could not be read/, 'Show Copy');
+      await api.secrets.store(SECRET_KEYS.profiles, 'not json at all');
+      const doc = await waitFor(() => {
+        const d = vscode.window.activeTextEditor?.document;
+        return d?.uri.scheme === 'api2cart-wix-profiles' ? d : undefined;
+      }, 'the copy as a document');
+      const json = JSON.parse(doc.getText()) as { copies: { keptAs: string; text: string }[] };
+      assert.deepEqual(json.copies, [{ keptAs: copyOf(1), text: 'not json at all' }]);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
   });
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/vscode/commandIds';
+import type { PermissionsTestHooks } from '../../src/vscode/permissions';
 import type { ScopePlannerTestHooks } from '../../src/vscode/scopePlanner/scopePlannerPanel';
 import type { Services } from '../../src/vscode/services';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
@@ -16,6 +17,7 @@ import { appInstalled, generateTestKeys, signWithJose, TEST_APP_ID, type TestKey
 import { assertContainsNone, assertNoSettingHolds, extensionHostLogFiles, readLog, settingsFiles } from './support/evidence';
 import { extensionApi, waitFor, type TestApi } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 /** Built at runtime so that no source file holds it whole; test-all.mjs looks for the same prefix. */
 const CANARY_PREFIX = ['LEAK', 'CANARY-'].join('');
@@ -98,6 +100,7 @@ class Recorder {
 }
 
 describe('secret-leak canary', function () {
+  stopChainAtFirstFailure();
   this.timeout(90_000);
   const ui = new ScriptedUser();
   const recorder = new Recorder();
@@ -127,6 +130,8 @@ describe('secret-leak canary', function () {
   /** Diagnostics the request runner set, sampled while the file was open. */
   const diagnosticsSeen: string[] = [];
   let api: TestApi;
+  let permissions: PermissionsTestHooks;
+  let reportFile: vscode.Uri | undefined;
   const config = () => vscode.workspace.getConfiguration('api2cartWix');
 
   async function run(command: string): Promise<void> {
@@ -157,6 +162,7 @@ describe('secret-leak canary', function () {
     api = await extensionApi();
     s = api.services;
     planner = api.scopePlanner;
+    permissions = api.permissions;
     keys = generateTestKeys();
     api2cart = await startApi2CartStub({ apiKey });
     wix = await startWixStub({ appId: TEST_APP_ID, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL });
@@ -185,6 +191,8 @@ describe('secret-leak canary', function () {
     for (const file of [envFile, requestFile, envFile && vscode.Uri.joinPath(envFile, '..', '.gitignore')]) {
       if (file) await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
     }
+    permissions?.setReportTarget(undefined);
+    if (reportFile) await vscode.workspace.fs.delete(reportFile).then(undefined, () => undefined);
     await pointAt(undefined, undefined);
     await config().update('webhook.port', undefined, vscode.ConfigurationTarget.Global);
     await s?.profiles.forgetAll();
@@ -252,6 +260,8 @@ describe('secret-leak canary', function () {
       ['Wix rejects the app credentials', () => wix.setOutcome('token', { kind: 'json', status: 401, body: { error: 'invalid_client', error_description: echo } })],
       ['Wix answers 500', () => wix.setOutcome('token', { kind: 'text', status: 500, body: echo, contentType: 'text/plain' })],
     ];
+    // The store is connected since the previous test: each Add Store here is on purpose.
+    ui.reply(/is already added to API2Cart/, 'Add Again');
     for (const [what, arrange] of failures) {
       wixHandsOutCanaryToken();
       api2cart.setResponse('account.cart.list', { kind: 'default' });
@@ -288,6 +298,39 @@ describe('secret-leak canary', function () {
       await pointAt(api2cart.url, wix.url);
     }
     assert.ok(api2cart.requests.filter((r) => r.headers['x-api-key'] === apiKey).length >= 10, 'the API key canary was really sent');
+  });
+
+  it('verifies the store permissions against servers that echo the secrets, saves the report and copies the drift', async () => {
+    const echo = `sent: ${apiKey} ${appSecret} ${storeKey} ${wixToken}`;
+    wixHandsOutCanaryToken();
+    // Wix's permission strings are undocumented: an echo there must not reach the planner or the report.
+    wix.setOutcome('instance', {
+      kind: 'json',
+      body: { instance: { instanceId, appName: 'Test App', permissions: ['WIX_STORES.READ_ORDERS', echo] }, site: { siteDisplayName: SITE_NAME, url: SITE_URL, siteId: 'stub-site-id' } },
+    });
+    api2cart.setResponse('order.count', { kind: 'returnCode', code: 100, message: echo });
+    api2cart.setResponse('customer.count', { kind: 'notJson', body: `<html>${echo}</html>` });
+    api2cart.setResponse('cart.info', { kind: 'httpStatus', status: 500, body: echo });
+    api2cart.setResponse('cart.methods', { kind: 'returnCode', code: 7, message: echo });
+    await run(CommandIds.verifyPermissions);
+    const result = permissions.result(instanceId);
+    assert.equal(result?.status, 'done', 'the check ran to the end');
+    assert.ok(result.entities.some((e) => e.status === 'fails'), 'the echoing failure was reported');
+    assert.ok(api2cart.requests.some((r) => r.method === 'order.count' && r.headers['x-store-key'] === storeKey), 'the store key canary was sent with the probes');
+    assert.ok(wix.requests.some((r) => r.endpoint === 'instance' && r.headers.authorization === wixToken), 'the app instance was read with the canary token');
+    await waitFor(() => planner.lastState()?.verification?.wixPermissions, 'the planner to show the check');
+
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the test workspace is open');
+    reportFile = vscode.Uri.joinPath(folder, `leak-canary-permissions-${randomUUID()}.md`);
+    permissions.setReportTarget(reportFile);
+    await planner.postFromWebview({ type: 'saveReport' });
+    assert.match(planner.lastNotice() ?? '', /Saved the permission report/);
+    await planner.postFromWebview({ type: 'toggle', method: 'customer.list', selected: false });
+    await planner.postFromWebview({ type: 'copyDrift' });
+    clipboardSeen.push(await vscode.env.clipboard.readText());
+    assert.match(clipboardSeen[clipboardSeen.length - 1] ?? '', /Wix permission changes for/, 'the drift was copied');
+    for (const method of ['order.count', 'customer.count', 'cart.info', 'cart.methods']) api2cart.setResponse(method, { kind: 'default' });
   });
 
   it('decodes webhooks and runs the receiver, rejected deliveries included', async () => {
@@ -436,6 +479,10 @@ describe('secret-leak canary', function () {
     }
     assert.ok(exportFile, 'the plan was exported');
     assertContainsNone(new TextDecoder().decode(await vscode.workspace.fs.readFile(exportFile)), needles, 'the exported scope plan');
+    assert.ok(reportFile, 'the permission report was saved');
+    const report = new TextDecoder().decode(await vscode.workspace.fs.readFile(reportFile));
+    assert.match(report, /^# Store permission check: /m, 'the scanned report is the saved one');
+    assertContainsNone(report, needles, 'the saved permission report');
 
     await pointAt(undefined, undefined);
     await config().update('webhook.port', undefined, vscode.ConfigurationTarget.Global);

@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/vscode/services';
+import { waitForLog } from './support/evidence';
 import { extensionApi, waitFor } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
-import { appInstalled, appRemoved, generateTestKeys, signExpired, signWithJose, TEST_APP_ID, type TestKeys } from '../support/webhookSigning';
+import { appInstalled, appRemoved, deeplyNestedAppInstalled, generateTestKeys, signExpired, signWithJose, TEST_APP_ID, type TestKeys } from '../support/webhookSigning';
+import { stopChainAtFirstFailure } from '../support/chain';
 
 const SCHEME = 'api2cart-wix-webhook';
 const APP_SECRET_CANARY = 'canary-app-secret-7c1f0d2e';
@@ -111,6 +113,22 @@ describe('webhook payloads and receiver', () => {
       assert.deepEqual(await profiles(), [], 'dismissing the offer stores nothing');
     });
 
+    it('shows a webhook whose identity nests 9,000 levels deep, saying where the display is cut', async () => {
+      const instanceId = randomUUID();
+      const token = await signWithJose(deeplyNestedAppInstalled(instanceId), keys);
+      assert.ok(token.length > 20_000 && token.length < 64 * 1024, `a ${token.length}-character token`);
+      await selectInEditor(token);
+      await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
+
+      const doc = await waitFor(activeWebhookDocument, 'the decoded JSON document');
+      const json = JSON.parse(doc.getText()) as { _notes: string[]; instanceId: string; verified: boolean };
+      assert.equal(json.instanceId, instanceId);
+      assert.equal(json.verified, true);
+      assert.ok(json._notes.some((n) => /^parts nested deeper than 64 levels are not shown/.test(n)), JSON.stringify(json._notes));
+      assert.match(doc.getText(), /an array nested deeper than 64 levels, not shown/);
+      await user.notification(/^Decoded: AppInstalled for instance/);
+    });
+
     it('takes a JWT from the clipboard, and "Use this Instance ID" creates the active store', async () => {
       await closeEditors();
       const instanceId = randomUUID();
@@ -178,6 +196,7 @@ describe('webhook payloads and receiver', () => {
   });
 
   describe('webhook receiver', () => {
+    stopChainAtFirstFailure();
     let url: string;
 
     it('starts on the configured port, tells how to expose it, and the status bar says listening', async () => {
@@ -228,6 +247,19 @@ describe('webhook payloads and receiver', () => {
       assert.deepEqual([json.source, json.verified], ['webhook receiver', true]);
     });
 
+    it('accepts a webhook nested 9,000 levels deep and opens it as JSON', async () => {
+      await closeEditors();
+      const instanceId = randomUUID();
+      const answer = await post(url, await signWithJose(deeplyNestedAppInstalled(instanceId), keys));
+      assert.equal(answer.status, 200);
+      await user.notification(new RegExp(`^Webhook received: AppInstalled for instance ${instanceId}`));
+      user.pickLabel(/Show Deliveries/).pick((items) => items.find((i) => (i.detail ?? '').includes(instanceId)));
+      await vscode.commands.executeCommand('api2cartWix.startReceiver');
+      const json = JSON.parse((await waitFor(activeWebhookDocument, 'the delivery as JSON')).getText()) as { _notes: string[]; instanceId: string };
+      assert.equal(json.instanceId, instanceId);
+      assert.ok(json._notes.some((n) => n.startsWith('parts nested deeper than 64 levels are not shown')));
+    });
+
     it('answers a retried delivery 200 and processes it once', async () => {
       const instanceId = randomUUID();
       const token = await signWithJose(appInstalled({ instanceId }), keys);
@@ -264,6 +296,58 @@ describe('webhook payloads and receiver', () => {
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(user.messages.filter((n) => n.severity === 'error').length, 1, 'the same problem is shown once');
       assert.deepEqual(await profiles(), before);
+    });
+
+    it('orders events by iat: a late App Removed after a reinstall changes nothing, even after a receiver restart', async () => {
+      const instanceId = randomUUID();
+      const at = (seconds: number) => ({ now: () => new Date(Date.now() - 3_600_000 + seconds * 1000) });
+      const profile = async () => {
+        const p = await s.profiles.getProfile(instanceId);
+        assert.ok(p.ok && p.value);
+        return p.value;
+      };
+      user.reply(/^Webhook received: AppInstalled/, 'Use this Instance ID');
+      assert.equal((await post(url, await signWithJose(appInstalled({ instanceId }), keys, at(0)))).status, 200);
+      await user.notification(/^Store ".*" created from the AppInstalled event/);
+      // The site owner removes the app (that delivery does not get through) and installs it again.
+      const removal = await signWithJose(appRemoved({ instanceId }), keys, at(100));
+      assert.equal((await post(url, await signWithJose(appInstalled({ instanceId }), keys, at(200)))).status, 200);
+      await user.notification(/^Store ".*" updated from the AppInstalled event and made active\./);
+
+      // Wix retries the removal hours later.
+      assert.equal((await post(url, removal)).status, 200);
+      await waitForLog(s, `AppRemoved for instance ${instanceId}`, 'API2Cart Wix Webhooks.log');
+      assert.equal((await profile()).removed, false, 'the late removal changed nothing');
+
+      // The same after a restart of the receiver, whose memory of deliveries starts empty.
+      await vscode.commands.executeCommand('api2cartWix.stopReceiver');
+      await vscode.commands.executeCommand('api2cartWix.startReceiver');
+      const restarted = await waitFor(() => user.messages.filter((m) => m.message.startsWith('Webhook receiver listening at ')).at(-1), 'the restart');
+      url = /listening at (http:\/\/127\.0\.0\.1:\d+\/webhook)\./.exec(restarted.message)?.[1] ?? '';
+      assert.equal((await post(url, removal)).status, 200);
+      user.pickLabel(/Show Deliveries/).pick(() => undefined);
+      await vscode.commands.executeCommand('api2cartWix.startReceiver');
+      assert.match(user.picks.at(-1)?.items[0]?.detail ?? '', new RegExp(`^instance ${instanceId} · verified · 200 · older than the last event, ignored$`));
+      assert.equal((await profile()).removed, false);
+      assert.ok(!user.messages.some((m) => /marked removed/.test(m.message)), 'no removal was announced');
+
+      // A removal newer than the reinstall is acted on.
+      assert.equal((await post(url, await signWithJose(appRemoved({ instanceId }), keys, at(300)))).status, 200);
+      await user.notification(/^The app was removed from store ".*"; it is marked removed\./, 'warning');
+      assert.equal((await profile()).removed, true);
+    });
+
+    it('keeps marking old test deliveries "test key" however many tests were sent', async () => {
+      for (let i = 0; i < 12; i++) {
+        await vscode.commands.executeCommand('api2cartWix.sendTestWebhook');
+        await waitFor(() => (user.messages.filter((m) => m.message.startsWith('Test webhook delivered')).length > i ? true : undefined), `test webhook ${i + 1}`);
+      }
+      user.pickLabel(/Show Deliveries/).pick(() => undefined);
+      await vscode.commands.executeCommand('api2cartWix.startReceiver');
+      const tests = (user.picks.at(-1)?.items ?? []).filter((i) => /test key|verified/.test(i.detail ?? '') && i.label.endsWith('AppInstalled'));
+      const oldest = tests.slice(0, 12);
+      assert.equal(oldest.length, 12);
+      assert.deepEqual(oldest.filter((i) => !/· test key · 200$/.test(i.detail ?? '')).map((i) => i.detail), [], 'every test delivery says "test key"');
     });
 
     it('stops, frees the port and the status bar no longer says listening', async () => {

@@ -92,3 +92,16 @@ export function signExpired(sample: WebhookSample, keys: Pick<TestKeys, 'private
 function isSample(value: WebhookSample | Record<string, unknown>): value is WebhookSample {
   return typeof value.instanceId === 'string' && typeof value.appId === 'string' && !('data' in value);
 }
+
+/**
+ * Claims of an AppInstalled whose `identity` nests `depth` arrays deep (9,000 levels is a 24 KB
+ * token, under the receiver's 64 KiB cap). Written as text: JSON.stringify cannot build it.
+ */
+export function deeplyNestedAppInstalled(instanceId: string, depth = 9000): { data: string } {
+  return claimsWithEvent({
+    eventType: 'AppInstalled',
+    instanceId,
+    data: JSON.stringify({ appId: TEST_APP_ID, originInstanceId: '' }),
+    identity: `${'['.repeat(depth)}${']'.repeat(depth)}`,
+  });
+}

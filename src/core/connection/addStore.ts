@@ -39,13 +39,20 @@ export type AddStoreProblemKind =
   | 'existing-store-not-found'
   | 'existing-store-ambiguous';
 
-const cancelled = (afterAdd: boolean): Problem<AddStoreProblemKind> => ({
-  kind: 'add-cancelled',
-  message: afterAdd
-    ? 'Cancelled after the add request was sent: API2Cart may have added the store. Run Add Store again; if the store exists, it will be found instead of added twice.'
-    : 'Cancelled; nothing was sent to API2Cart.',
-  fix: 'addStore',
-});
+/** How far the flow got when the person cancelled: what was sent decides what can be said. */
+type CancelPoint = 'before-add' | 'add-in-flight' | 'lookup-after-exists' | 'lookup-after-lost-answer';
+
+const CANCEL_MESSAGES: Readonly<Record<CancelPoint, string>> = {
+  'before-add': 'Cancelled; nothing was sent to API2Cart.',
+  'add-in-flight':
+    'Cancelled after the add request was sent: API2Cart may have added the store. Run Add Store again; if the store exists, it will be found instead of added twice.',
+  'lookup-after-exists':
+    'Cancelled while looking the store up. The add request was sent, and API2Cart answered that this store is already in your account, so nothing new was added. Run Add Store again to find it and save its store key.',
+  'lookup-after-lost-answer':
+    'Cancelled while looking the store up. The add request was sent but its answer was lost, so API2Cart may have added the store. Run Add Store again; if the store exists, it will be found instead of added twice.',
+};
+
+const cancelled = (point: CancelPoint): Problem<AddStoreProblemKind> => ({ kind: 'add-cancelled', message: CANCEL_MESSAGES[point], fix: 'addStore' });
 
 /**
  * Preflight with Wix, then account.cart.add exactly once. "Already exists" (code 8) and a lost
@@ -60,18 +67,18 @@ export async function addStore(
   const notes: string[] = [];
 
   if (signal?.aborted) {
-    return fail(cancelled(false));
+    return fail(cancelled('before-add'));
   }
   onProgress?.('wix-token');
   const token = await deps.wix.getAccessToken(credentials, { signal });
   if (!token.ok) {
-    return token.error.kind === 'http-cancelled' ? fail(cancelled(false)) : token;
+    return token.error.kind === 'http-cancelled' ? fail(cancelled('before-add')) : token;
   }
 
   onProgress?.('wix-instance');
   const instance = await deps.wix.getAppInstance(token.value.accessToken, { signal });
   if (signal?.aborted) {
-    return fail(cancelled(false));
+    return fail(cancelled('before-add'));
   }
   const siteName = instance.ok ? instance.value.siteName : undefined;
   const siteUrl = instance.ok ? instance.value.siteUrl : undefined;
@@ -92,7 +99,7 @@ export async function addStore(
   }
   const problem = added.error;
   if (problem.kind === 'http-cancelled') {
-    return fail(cancelled(true));
+    return fail(cancelled('add-in-flight'));
   }
   const alreadyExists = problem.returnCode === 8;
   if (!alreadyExists && !problem.maybeDelivered) {
@@ -102,7 +109,7 @@ export async function addStore(
   onProgress?.('api2cart-lookup');
   const list = await deps.api2cart.listCarts({}, { signal });
   if (signal?.aborted) {
-    return fail(cancelled(!alreadyExists));
+    return fail(cancelled(alreadyExists ? 'lookup-after-exists' : 'lookup-after-lost-answer'));
   }
   const match: StoreMatch | undefined = list.ok
     ? findWixStore(list.value.carts, { instanceId: credentials.instanceId, storeUrl: siteUrl })

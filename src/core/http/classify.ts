@@ -1,3 +1,4 @@
+import type { FixAction } from '../result';
 import type { HttpProblem } from './problem';
 
 export interface TransportContext {
@@ -16,6 +17,11 @@ const REFUSED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'E
 /** Failures that happen before a single request byte could reach the server. */
 const CONNECT_TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** undici and Node refuse these locally, before connecting: the request was certainly not sent. */
+const LOCAL_ARGUMENT_CODES = new Set(['UND_ERR_INVALID_ARG', 'ERR_INVALID_CHAR', 'ERR_INVALID_ARG_VALUE', 'ERR_INVALID_ARG_TYPE',
+  'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_INVALID_HTTP_TOKEN', 'ERR_INVALID_URL']);
+/** Headers whose values are keys the person saved, and the fix for each. */
+const KEY_HEADERS: Readonly<Record<string, FixAction>> = { 'x-api-key': 'setApiKey', 'x-store-key': 'addStore' };
 
 /** Error codes found on the error, its causes and, for happy-eyeballs connects, its AggregateError members. */
 function collectCodes(err: unknown, depth = 0): string[] {
@@ -54,6 +60,8 @@ const isTlsCode = (code: string): boolean =>
  */
 export function classifyTransportError(err: unknown, ctx: TransportContext): HttpProblem {
   const where = `${ctx.service} (${ctx.host})`;
+  const codes = collectCodes(err);
+  if (codes.some((code) => LOCAL_ARGUMENT_CODES.has(code))) return notSent(err, ctx, where);
   if (ctx.cancelled) {
     return {
       kind: 'http-cancelled',
@@ -69,7 +77,6 @@ export function classifyTransportError(err: unknown, ctx: TransportContext): Htt
       maybeDelivered: true,
     };
   }
-  const codes = collectCodes(err);
   const has = (set: Set<string>) => codes.some((code) => set.has(code));
   if (has(DNS_CODES)) {
     return {
@@ -125,5 +132,23 @@ export function classifyTransportError(err: unknown, ctx: TransportContext): Htt
     message: `The connection to ${where} broke during ${ctx.operation}${codes.length > 0 ? ` (${codes[0]})` : ''}. Try again; if it keeps happening, check your network or proxy.`,
     fix: 'retry',
     maybeDelivered: true,
+  };
+}
+
+/**
+ * A request refused before it left: say so plainly, so that nobody wonders whether a store was
+ * added. Only the header's name is read from the error's message, never a value.
+ */
+function notSent(err: unknown, ctx: TransportContext, where: string): HttpProblem {
+  const header = collectMessages(err).map((message) => /invalid ([a-z0-9-]+) header/i.exec(message)?.[1]?.toLowerCase()).find(Boolean);
+  const fix = header !== undefined ? KEY_HEADERS[header] : undefined;
+  const what = header !== undefined
+    ? `the ${header} header holds a character no HTTP header can carry (often an invisible character copied with a key)`
+    : 'a value in it cannot be sent over HTTP';
+  return {
+    kind: 'http-not-sent',
+    message: `The ${ctx.operation} request to ${where} was not sent: ${what}. Nothing reached ${ctx.service}.`,
+    ...(fix ? { fix } : {}),
+    maybeDelivered: false,
   };
 }

@@ -10,7 +10,9 @@ export type HttpProblemKind =
   | 'http-network'
   | 'http-status'
   | 'http-not-json'
-  | 'http-too-large';
+  | 'http-too-large'
+  /** The request could not even be built (a header value no HTTP header can carry): certainly not sent. */
+  | 'http-not-sent';
 
 export interface HttpProblem extends Problem<HttpProblemKind> {
   /**

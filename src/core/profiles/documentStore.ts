@@ -1,5 +1,5 @@
 import { ok, type Problem, type Result } from '../result';
-import { SECRET_KEYS } from './keys';
+import { PROFILE_BACKUP_KEYS, SECRET_KEYS } from './keys';
 import {
   parseProfilesDocument,
   serializeProfilesDocument,
@@ -32,7 +32,17 @@ export interface DocumentStore {
   mutate<T, P extends Problem>(change: (document: ProfilesDocument) => Result<Mutation<T>, P>): Promise<Result<T, P | ProfileProblem>>;
   /** Runs `work` in the same queue as `mutate` (for deletes that must not interleave with a write). */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * When the stored document cannot be read (wholly or partly), makes sure a copy of its text is
+   * kept, and says under which key; undefined when the document reads cleanly.
+   */
+  keepUnreadable(): Promise<Result<string | undefined, ProfileProblem>>;
+  /** The unreadable copies kept so far, oldest first. */
+  unreadableCopies(): Promise<Result<{ readonly key: string; readonly text: string }[], ProfileProblem>>;
 }
+
+const isUnreadable = (loaded: LoadedDocument): loaded is LoadedDocument & { raw: string } =>
+  (loaded.health === 'partly' || loaded.health === 'unreadable') && loaded.raw !== undefined;
 
 export function createDocumentStore(secrets: SecretCache): DocumentStore {
   let queue: Promise<unknown> = Promise.resolve();
@@ -49,10 +59,34 @@ export function createDocumentStore(secrets: SecretCache): DocumentStore {
     return ok({ raw: raw.value, ...parseProfilesDocument(raw.value) });
   }
 
+  async function copies(): Promise<Result<{ key: string; text: string | undefined }[], ProfileProblem>> {
+    const read = await Promise.all(PROFILE_BACKUP_KEYS.map((key) => secrets.read(key)));
+    const found: { key: string; text: string | undefined }[] = [];
+    for (const [i, text] of read.entries()) {
+      if (!text.ok) return text;
+      found.push({ key: PROFILE_BACKUP_KEYS[i]!, text: text.value });
+    }
+    return ok(found);
+  }
+
+  /**
+   * Keeps `raw` unless the same text is kept already: in the first free place, or when all are
+   * taken in the last one, so the first copy of what went wrong is never overwritten.
+   */
+  async function keepCopy(raw: string): Promise<Result<string, ProfileProblem>> {
+    const kept = await copies();
+    if (!kept.ok) return kept;
+    const same = kept.value.find((copy) => copy.text === raw);
+    if (same) return ok(same.key);
+    const key = kept.value.find((copy) => copy.text === undefined)?.key ?? PROFILE_BACKUP_KEYS[PROFILE_BACKUP_KEYS.length - 1]!;
+    const written = await secrets.write(key, raw);
+    return written.ok ? ok(key) : written;
+  }
+
   async function save(loaded: LoadedDocument, next: ProfilesDocument): Promise<Result<void, ProfileProblem>> {
-    if ((loaded.health === 'partly' || loaded.health === 'unreadable') && loaded.raw !== undefined) {
-      const backedUp = await secrets.write(SECRET_KEYS.profilesBackup, loaded.raw);
-      if (!backedUp.ok) return backedUp;
+    if (isUnreadable(loaded)) {
+      const kept = await keepCopy(loaded.raw);
+      if (!kept.ok) return kept;
     }
     return secrets.write(SECRET_KEYS.profiles, serializeProfilesDocument(next));
   }
@@ -60,6 +94,16 @@ export function createDocumentStore(secrets: SecretCache): DocumentStore {
   return {
     load,
     exclusive,
+    keepUnreadable: () => exclusive(async () => {
+      const loaded = await load();
+      if (!loaded.ok) return loaded;
+      return isUnreadable(loaded.value) ? keepCopy(loaded.value.raw) : ok(undefined);
+    }),
+    async unreadableCopies() {
+      const kept = await copies();
+      if (!kept.ok) return kept;
+      return ok(kept.value.flatMap(({ key, text }) => (text === undefined ? [] : [{ key, text }])));
+    },
     mutate(change) {
       return exclusive(async () => {
         const loaded = await load();

@@ -3,6 +3,7 @@ export { MemorySecretStore, type SecretStoreOperation } from './memorySecretStor
 export { KEY_PREFIX, SECRET_KEYS, storeKeyKey, describeKey, type StoredChange, type StoredItemKind } from './keys';
 export * from './validation';
 export { profileDisplayName } from './display';
+export { orderAgainst, type EventOrder, type LifecycleEvent } from './lifecycle';
 export { secretStorageUnavailable, type ProfileProblem, type ProfileProblemKind } from './problems';
 export {
   createProfileService,
@@ -13,6 +14,7 @@ export {
   type ProfileService,
   type ProfileServiceOptions,
   type ProfileServiceProblem,
+  type RemovalOutcome,
   type StoredItem,
   type StoreProfile,
   type UpsertOptions,

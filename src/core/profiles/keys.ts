@@ -17,6 +17,16 @@ export const SECRET_KEYS = {
 
 const STORE_KEY_PREFIX = `${KEY_PREFIX}storeKey.`;
 
+/** How many unreadable versions of the profiles document are kept; the first is never replaced. */
+export const MAX_PROFILE_BACKUPS = 5;
+
+/** Where the n-th unreadable copy is kept (1-based): the first under `profilesBackup`, then `….2`, `….3`, … */
+export function profilesBackupKey(n: number): string {
+  return n === 1 ? SECRET_KEYS.profilesBackup : `${SECRET_KEYS.profilesBackup}.${n}`;
+}
+
+export const PROFILE_BACKUP_KEYS: readonly string[] = Array.from({ length: MAX_PROFILE_BACKUPS }, (_, i) => profilesBackupKey(i + 1));
+
 export function storeKeyKey(profileId: string): string {
   return STORE_KEY_PREFIX + profileId;
 }
@@ -32,6 +42,7 @@ export interface StoredChange {
 /** Which item a raw key belongs to; undefined for keys that are not ours. */
 export function describeKey(key: string): StoredChange | undefined {
   if (key.startsWith(STORE_KEY_PREFIX)) return { item: 'storeKey', profileId: key.slice(STORE_KEY_PREFIX.length) };
+  if (PROFILE_BACKUP_KEYS.includes(key)) return { item: 'profilesBackup' };
   for (const [item, name] of Object.entries(SECRET_KEYS) as [keyof typeof SECRET_KEYS, string][]) {
     if (name === key) return { item };
   }

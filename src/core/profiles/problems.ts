@@ -21,12 +21,16 @@ export function profileNotFound(): ProfileProblem {
   };
 }
 
-export function profilesUnreadable(health: 'partly' | 'unreadable'): ProfileProblem {
+/** The saved document cannot be read; `keptAs` is the secret-storage key that holds a copy of its text. */
+export function profilesUnreadable(health: 'partly' | 'unreadable', keptAs: string | undefined): ProfileProblem {
   const what = health === 'partly' ? 'Some saved store profiles could not be read and were left out' : 'The saved store profiles could not be read, so the list starts empty';
+  const where = keptAs === undefined
+    ? 'a copy is kept until you forget the store profiles'
+    : `a copy of what was saved is kept in VS Code's secret storage under "${keptAs}" until you forget the store profiles`;
   return {
     kind: 'profiles-unreadable',
     message:
-      `${what}; a copy is kept until you forget the store profiles. Your credentials are untouched: ` +
+      `${what}; ${where}. Your credentials are untouched: ` +
       'set the Instance ID again and any saved store key is picked up.',
     fix: 'setInstanceId',
   };

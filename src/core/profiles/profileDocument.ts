@@ -1,3 +1,5 @@
+import { parsePlanSnapshot, type PlanSnapshot } from '../permissions/snapshot';
+import { isLifecycleEvent, type LifecycleEvent } from './lifecycle';
 import { isCatalogVersion, validateInstanceId, validateLabel, validateSiteUrl, type CatalogVersion } from './validation';
 
 /** What the profiles document keeps per store; the store key itself is a separate secret. */
@@ -7,6 +9,10 @@ export interface StoredProfile {
   readonly siteUrl?: string;
   readonly catalogVersion?: CatalogVersion;
   readonly removed: boolean;
+  /** The newest App Installed / App Removed acted on; older deliveries are ignored. */
+  readonly lastEvent?: LifecycleEvent;
+  /** The plan's required permissions when Add Store succeeded (scope drift compares against it). */
+  readonly planSnapshot?: PlanSnapshot;
 }
 
 export interface ProfilesDocument {
@@ -66,7 +72,15 @@ function parseProfile(entry: unknown): StoredProfile | undefined {
   if (label === null || siteUrl === null) return undefined;
   const catalogVersion = entry['catalogVersion'];
   if (catalogVersion !== undefined && !isCatalogVersion(catalogVersion)) return undefined;
-  return storedProfile({ instanceId: instanceId.value, label, siteUrl, catalogVersion, removed: entry['removed'] === true });
+  const lastEvent = entry['lastEvent'];
+  if (lastEvent !== undefined && !isLifecycleEvent(lastEvent)) return undefined;
+  // An unreadable snapshot only loses the drift comparison, not the profile and its store key.
+  const planSnapshot = parsePlanSnapshot(entry['planSnapshot']);
+  return storedProfile({
+    instanceId: instanceId.value, label, siteUrl, catalogVersion, removed: entry['removed'] === true,
+    lastEvent: lastEvent === undefined ? undefined : { type: lastEvent.type, at: lastEvent.at },
+    planSnapshot,
+  });
 }
 
 /** Builds a profile without `undefined` properties, so documents compare and serialise cleanly. */
@@ -76,14 +90,18 @@ export function storedProfile(fields: {
   readonly siteUrl?: string | undefined;
   readonly catalogVersion?: CatalogVersion | undefined;
   readonly removed: boolean;
+  readonly lastEvent?: LifecycleEvent | undefined;
+  readonly planSnapshot?: PlanSnapshot | undefined;
 }): StoredProfile {
-  const { instanceId, label, siteUrl, catalogVersion, removed } = fields;
+  const { instanceId, label, siteUrl, catalogVersion, removed, lastEvent, planSnapshot } = fields;
   return {
     instanceId,
     ...(label !== undefined ? { label } : {}),
     ...(siteUrl !== undefined ? { siteUrl } : {}),
     ...(catalogVersion !== undefined ? { catalogVersion } : {}),
     removed,
+    ...(lastEvent !== undefined ? { lastEvent } : {}),
+    ...(planSnapshot !== undefined ? { planSnapshot } : {}),
   };
 }
 

@@ -1,10 +1,12 @@
+import type { PlanSnapshot } from '../permissions/snapshot';
 import type { Redactor } from '../redaction';
 import { fail, ok, type Result } from '../result';
 import { parsePublicKey, type PublicKeyProblem } from '../webhook/publicKey';
 import { profileDisplayName } from './display';
 import { activeOf, createDocumentStore, findProfile, replaceProfile, type Mutation } from './documentStore';
-import { describeKey, SECRET_KEYS, storeKeyKey, type StoredChange } from './keys';
+import { describeKey, PROFILE_BACKUP_KEYS, SECRET_KEYS, storeKeyKey, type StoredChange } from './keys';
 import { storedProfile, type ProfilesDocument, type StoredProfile } from './profileDocument';
+import { orderAgainst, type EventOrder, type LifecycleEvent } from './lifecycle';
 import { profileNotFound, profilesUnreadable, type ProfileProblem } from './problems';
 import { createSecretCache } from './secretCache';
 import type { Disposable, SecretStore } from './secretStore';
@@ -33,8 +35,18 @@ export interface StoreProfile {
   readonly catalogVersion?: CatalogVersion;
   /** Set when an AppRemoved webhook arrived; cleared when the instance is upserted again. */
   readonly removed: boolean;
+  /** The newest App Installed / App Removed acted on (see lifecycle.ts). */
+  readonly lastEvent?: LifecycleEvent;
   /** Whether an API2Cart store key is saved for this store (the key itself stays a secret). */
   readonly hasStoreKey: boolean;
+  /** The plan's required permissions when the store was added. */
+  readonly planSnapshot?: PlanSnapshot;
+}
+
+/** What an App Removed did: nothing for a store that is not ours, or for an event older than the last one acted on. */
+export interface RemovalOutcome {
+  readonly profile?: StoreProfile;
+  readonly order: EventOrder;
 }
 
 export interface AppCredentials {
@@ -48,6 +60,8 @@ export interface UpsertOptions {
   readonly siteUrl?: string;
   /** Make this the active profile. The first profile becomes active regardless. */
   readonly activate?: boolean;
+  /** The App Installed this comes from: one older than the store's last event does not clear "removed". */
+  readonly event?: LifecycleEvent;
 }
 
 export interface ProfilePatch {
@@ -85,6 +99,8 @@ export interface CredentialSummary {
   readonly activeProfile?: StoreProfile;
   /** Set when the saved profiles could not be read (wholly or partly) and were recovered. */
   readonly profilesProblem?: ProfileProblem;
+  /** With profilesProblem: whether anything of the document could be used. */
+  readonly profilesHealth?: 'partly' | 'unreadable';
 }
 
 export type ProfileServiceProblem = ProfileProblem | ValidationProblem | PublicKeyProblem;
@@ -105,14 +121,18 @@ export interface ProfileService {
   getProfile(profileId: string): ServiceResult<StoreProfile | undefined>;
   getActiveProfile(): ServiceResult<StoreProfile | undefined>;
   setActiveProfile(profileId: string): ServiceResult<StoreProfile>;
-  upsertProfileByInstanceId(instanceId: string, options?: UpsertOptions): ServiceResult<{ profile: StoreProfile; created: boolean }>;
+  upsertProfileByInstanceId(instanceId: string, options?: UpsertOptions): ServiceResult<{ profile: StoreProfile; created: boolean; order: EventOrder }>;
   updateProfile(profileId: string, patch: ProfilePatch): ServiceResult<StoreProfile>;
-  /** For an AppRemoved webhook; undefined when the instance is not one of ours. */
-  markRemoved(instanceId: string): ServiceResult<StoreProfile | undefined>;
+  /** Keeps the plan snapshot taken when the store was added; undefined removes it. */
+  setPlanSnapshot(profileId: string, snapshot: PlanSnapshot | undefined): ServiceResult<StoreProfile>;
+  /** For an AppRemoved webhook (its `iat` orders it against the store's last event). */
+  markRemoved(instanceId: string, event?: LifecycleEvent): ServiceResult<RemovalOutcome>;
   setStoreKey(profileId: string, storeKey: string): ServiceResult<void>;
   getStoreKey(profileId: string): ServiceResult<string | undefined>;
   summary(): ServiceResult<CredentialSummary>;
   storedItems(): ServiceResult<readonly StoredItem[]>;
+  /** The copies kept of unreadable profiles documents (key and text; no secret is in them), oldest first. */
+  unreadableCopies(): ServiceResult<readonly { readonly key: string; readonly text: string }[]>;
   forget(which: readonly ForgetTarget[]): ServiceResult<void>;
   forgetAll(): ServiceResult<void>;
   /** Fires for changes to any of our keys, from this window or another. */
@@ -180,7 +200,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
         const storeKeys = await allStoreKeyKeys(loaded.value.document);
         if (!storeKeys.ok) return storeKeys;
         // The document goes last: if a delete fails midway, the remaining store keys stay findable.
-        return ok([...storeKeys.value, SECRET_KEYS.profilesBackup, SECRET_KEYS.profiles]);
+        return ok([...storeKeys.value, ...PROFILE_BACKUP_KEYS, SECRET_KEYS.profiles]);
       }
     }
   }
@@ -248,24 +268,28 @@ export function createProfileService(store: SecretStore, options: ProfileService
       if (!siteUrl.ok) return siteUrl;
       const upserted = await mutateDocument((document) => {
         const existing = findProfile(document, instanceId.value);
+        const order: EventOrder = upsert.event ? orderAgainst(existing?.lastEvent, upsert.event) : 'newer';
+        const stale = order === 'older';
         const profile = storedProfile({
           ...existing,
           instanceId: instanceId.value,
           label: label.value ?? existing?.label,
           siteUrl: siteUrl.value ?? existing?.siteUrl,
-          // An install (or a person entering the id) means the app is on the site again.
-          removed: false,
+          // An install (or a person entering the id) means the app is on the site again, unless
+          // this install is older than a removal already seen.
+          removed: stale ? existing?.removed === true : false,
+          lastEvent: upsert.event && !stale ? upsert.event : existing?.lastEvent,
         });
         const next = replaceProfile(document, profile);
         const activate = upsert.activate === true || document.activeProfileId === undefined;
         return ok({
           next: activate ? { ...next, activeProfileId: profile.instanceId } : next,
-          result: { stored: profile, created: existing === undefined },
+          result: { stored: profile, created: existing === undefined, order },
         });
       });
       if (!upserted.ok) return upserted;
       const profile = await toProfile(upserted.value.stored);
-      return profile.ok ? ok({ profile: profile.value, created: upserted.value.created }) : profile;
+      return profile.ok ? ok({ profile: profile.value, created: upserted.value.created, order: upserted.value.order }) : profile;
     },
 
     async updateProfile(profileId, patch) {
@@ -289,16 +313,30 @@ export function createProfileService(store: SecretStore, options: ProfileService
       return updated.ok ? toProfile(updated.value) : updated;
     },
 
-    async markRemoved(instanceIdInput) {
-      const instanceId = validateInstanceId(instanceIdInput);
-      if (!instanceId.ok) return instanceId;
-      const marked = await mutateDocument<StoredProfile | undefined>((document) => {
-        const existing = findProfile(document, instanceId.value);
-        if (existing === undefined) return ok({ result: undefined });
-        const profile = storedProfile({ ...existing, removed: true });
+    async setPlanSnapshot(profileId, snapshot) {
+      const updated = await mutateDocument<StoredProfile>((document) => {
+        const existing = findProfile(document, profileId);
+        if (existing === undefined) return fail(profileNotFound());
+        const profile = storedProfile({ ...existing, planSnapshot: snapshot });
         return ok({ next: replaceProfile(document, profile), result: profile });
       });
-      return marked.ok ? toOptionalProfile(marked.value) : marked;
+      return updated.ok ? toProfile(updated.value) : updated;
+    },
+
+    async markRemoved(instanceIdInput, event) {
+      const instanceId = validateInstanceId(instanceIdInput);
+      if (!instanceId.ok) return instanceId;
+      const marked = await mutateDocument<{ stored?: StoredProfile; order: EventOrder }>((document) => {
+        const existing = findProfile(document, instanceId.value);
+        if (existing === undefined) return ok({ result: { order: 'newer' } });
+        const order = event ? orderAgainst(existing.lastEvent, event) : 'newer';
+        if (order !== 'newer') return ok({ result: { stored: existing, order } });
+        const profile = storedProfile({ ...existing, removed: true, lastEvent: event ?? existing.lastEvent });
+        return ok({ next: replaceProfile(document, profile), result: { stored: profile, order } });
+      });
+      if (!marked.ok) return marked;
+      const profile = await toOptionalProfile(marked.value.stored);
+      return profile.ok ? ok({ ...(profile.value ? { profile: profile.value } : {}), order: marked.value.order }) : profile;
     },
 
     async setStoreKey(profileId, storeKeyInput) {
@@ -321,6 +359,9 @@ export function createProfileService(store: SecretStore, options: ProfileService
       const { health, document } = loaded.value;
       const active = await toOptionalProfile(activeOf(document));
       if (!active.ok) return active;
+      // The copy is made now, not at the next write, so the message can say where it is.
+      const keptAs = health === 'partly' || health === 'unreadable' ? await documents.keepUnreadable() : ok(undefined);
+      if (!keptAs.ok) return keptAs;
       return ok({
         hasApiKey,
         hasAppId,
@@ -328,7 +369,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
         hasPublicKey,
         profileCount: document.profiles.length,
         ...(active.value !== undefined ? { activeProfile: active.value } : {}),
-        ...(health === 'partly' || health === 'unreadable' ? { profilesProblem: profilesUnreadable(health) } : {}),
+        ...(health === 'partly' || health === 'unreadable' ? { profilesProblem: profilesUnreadable(health, keptAs.value), profilesHealth: health } : {}),
       });
     },
 
@@ -356,18 +397,20 @@ export function createProfileService(store: SecretStore, options: ProfileService
           secret: true,
         });
       }
-      const backup = await read(SECRET_KEYS.profilesBackup);
-      if (!backup.ok) return backup;
-      if (loaded.value.raw !== undefined || backup.value !== undefined) {
+      const backups = await documents.unreadableCopies();
+      if (!backups.ok) return backups;
+      if (loaded.value.raw !== undefined || backups.value.length > 0) {
         const count = profiles.value.length;
         const parts = [`${count} store profile${count === 1 ? '' : 's'} with their store keys`];
-        if (backup.value !== undefined || loaded.value.health === 'partly' || loaded.value.health === 'unreadable') {
+        if (backups.value.length > 0 || loaded.value.health === 'partly' || loaded.value.health === 'unreadable') {
           parts.push('and an unreadable saved copy');
         }
         items.push({ target: { kind: 'profiles' }, label: 'Store profiles', detail: parts.join(' '), secret: false });
       }
       return ok(items);
     },
+
+    unreadableCopies: () => documents.unreadableCopies(),
 
     forget(which) {
       return documents.exclusive(async () => {
@@ -389,7 +432,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
         const listed = await secrets.listOurKeys();
         if (!listed.ok) return listed;
         const storeKeys = loaded.value.document.profiles.map((p) => storeKeyKey(p.instanceId));
-        const others = [...listed.value, ...Object.values(SECRET_KEYS)].filter((key) => key !== SECRET_KEYS.profiles);
+        const others = [...listed.value, ...Object.values(SECRET_KEYS), ...PROFILE_BACKUP_KEYS].filter((key) => key !== SECRET_KEYS.profiles);
         // The document goes last, as in `forget`.
         return secrets.removeAll([...storeKeys, ...others, SECRET_KEYS.profiles]);
       });

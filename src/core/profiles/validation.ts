@@ -35,11 +35,62 @@ function validateUuid(input: string, kind: ValidationProblemKind, name: string):
 export const validateAppId = (input: string) => validateUuid(input, 'invalid-app-id', 'App ID');
 export const validateInstanceId = (input: string) => validateUuid(input, 'invalid-instance-id', 'Instance ID');
 
-/** Secrets are checked for shape only; messages never repeat what was typed. */
+/** Characters people meet in pasted keys, by name; anything else is named by its code point. */
+const CHARACTER_NAMES: Readonly<Record<string, string>> = {
+  ' ': 'a space',
+  '\t': 'a tab',
+  '\n': 'a line break',
+  '\r': 'a line break',
+  '\u00a0': 'a no-break space (U+00A0)',
+  '\u200b': 'a zero-width space (U+200B)',
+  '\u200c': 'a zero-width non-joiner (U+200C)',
+  '\u200d': 'a zero-width joiner (U+200D)',
+  '\u2060': 'a word joiner (U+2060)',
+  '\ufeff': 'a zero-width no-break space (U+FEFF)',
+  '\u2026': 'an ellipsis "…" (U+2026)',
+  '\u2018': 'a curly quote (U+2018)',
+  '\u2019': 'a curly quote (U+2019)',
+  '\u201c': 'a curly quote (U+201C)',
+  '\u201d': 'a curly quote (U+201D)',
+};
+
+const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function describeCharacter(char: string): string {
+  const named = CHARACTER_NAMES[char];
+  if (named) return named;
+  const code = char.codePointAt(0)!;
+  if (code < 0x20 || code === 0x7f) return `a control character (${codePoint(char)})`;
+  // The character itself is safe to show: it is what makes the key unusable, not the key.
+  return `the character "${char}" (${codePoint(char)})`;
+}
+
+/**
+ * Where a value stops being something an HTTP header can carry: the first character outside
+ * printable ASCII (what API keys and store keys are made of), with its 1-based position.
+ */
+export function firstNonHeaderCharacter(text: string): { readonly description: string; readonly position: number } | undefined {
+  let position = 0;
+  for (const char of text) {
+    position++;
+    const code = char.codePointAt(0)!;
+    if (code < 0x21 || code > 0x7e) return { description: describeCharacter(char), position };
+  }
+  return undefined;
+}
+
+/**
+ * Secrets are checked for shape only, and must fit in an HTTP header: a zero-width space or a
+ * "…" from a shortened copy would otherwise fail much later. Messages never repeat what was typed.
+ */
 function validateSecret(input: string, kind: ValidationProblemKind, name: string): Result<string, ValidationProblem> {
   const text = input.trim();
   if (text === '') return invalid(kind, `The ${name} is empty. Paste it again.`);
-  if (/\s/.test(text)) return invalid(kind, `The ${name} must not contain spaces or line breaks. Check that it was copied whole and alone.`);
+  const bad = firstNonHeaderCharacter(text);
+  if (bad) {
+    const shortened = bad.description.includes('U+2026') ? ' It looks like a shortened copy.' : '';
+    return invalid(kind, `The ${name} contains ${bad.description} at position ${bad.position}, which cannot be part of a key.${shortened} Copy it again, whole and alone, without spaces or line breaks.`);
+  }
   return ok(text);
 }
 

@@ -11,7 +11,7 @@ export const GUIDE_TITLE = 'API2Cart "How to connect Wix" guide, table of requir
 
 const UNCONFIRMED_NOTE =
   'Scope ids marked unconfirmed come from third-party code, not from Wix; check them in the Wix dashboard.';
-const APPROVAL_NOTE =
+export const APPROVAL_NOTE =
   'A new or changed permission applies only after the site owner approves it: release a new app version, then re-install or update the app.';
 
 /** "A or B" for alternatives, the name alone for a single scope. */
@@ -92,7 +92,14 @@ export function formatPlanJson(plan: ScopePlan): string {
 }
 
 /** Markdown table cells must not break the row. */
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+export const markdownCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The scope id as Markdown code, marked when unconfirmed; undefined when no source gives one. */
+export function scopeIdMarkdown(scope: ScopeName): string | undefined {
+  const id = scopeInfo(scope).id;
+  if (!id) return undefined;
+  return `\`${id.value}\`` + (id.confirmed ? '' : ' (unconfirmed)');
+}
 
 export interface MarkdownOptions {
   /** Shown under the title when given, e.g. new Date().toISOString().slice(0, 10). */
@@ -119,14 +126,10 @@ export function formatPlanMarkdown(plan: ScopePlan, options: MarkdownOptions = {
     out.push('Request every row. Where a row offers alternatives, one of them is enough.', '');
     out.push('| Permission | Scope id | Needed by |', '|---|---|---|');
     for (const c of plan.clauses) {
-      const ids = c.anyOf.map((scope) => {
-        const id = scopeInfo(scope).id;
-        if (!id) return 'unknown';
-        return `\`${id.value}\`` + (id.confirmed ? '' : ' (unconfirmed)');
-      });
+      const ids = c.anyOf.map((scope) => scopeIdMarkdown(scope) ?? 'unknown');
       out.push(
-        `| ${cell(c.anyOf.join(' **or** '))} | ${cell(ids.join(' or '))} | ` +
-          `${cell(plural(c.neededBy.length, 'method'))}: ${cell(c.neededBy.join(', '))} |`,
+        `| ${markdownCell(c.anyOf.join(' **or** '))} | ${markdownCell(ids.join(' or '))} | ` +
+          `${markdownCell(plural(c.neededBy.length, 'method'))}: ${markdownCell(c.neededBy.join(', '))} |`,
       );
     }
     out.push('');

@@ -14,6 +14,11 @@ export interface Preset {
 
 const READ_VERBS = new Set(['info', 'list', 'count', 'find']);
 
+/** Methods that only read (info, list, count, find); every other method of the guide writes. */
+export function isReadMethod(method: MethodName): boolean {
+  return READ_VERBS.has(method.slice(method.lastIndexOf('.') + 1));
+}
+
 export const PRESETS: readonly Preset[] = [
   {
     id: 'order-sync',
@@ -80,7 +85,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'read-only',
     label: 'Read-only',
     description: 'Every info, list, count and find method: reporting without changing the store.',
-    methods: ALL_METHODS.filter((method) => READ_VERBS.has(method.slice(method.lastIndexOf('.') + 1))),
+    methods: ALL_METHODS.filter(isReadMethod),
   },
 ];
 

@@ -20,6 +20,8 @@ export type StatusActionId =
   | 'switchStore'
   | 'forgetCredentials'
   | 'openSettings'
+  | 'openProxySettings'
+  | 'verifyPermissions'
   | 'copyStoreKey'
   | 'writeStoreKeyToEnv'
   | 'newRequest'
@@ -52,6 +54,8 @@ export interface StatusFacts {
   readonly checking?: { readonly description: string };
   /** The last failure, a Problem: its message is user-facing and secret-free by contract. */
   readonly lastError?: { readonly message: string; readonly fix?: FixAction };
+  /** The saved store profiles could not be read: wholly (no store to show) or partly. */
+  readonly profilesProblem?: { readonly message: string; readonly fix?: FixAction; readonly wholly: boolean };
 }
 
 export interface StatusAction {
@@ -109,6 +113,9 @@ export function statusFactsFromSummary(
     hasPublicKey: summary.hasPublicKey,
     storeCount: summary.profileCount,
     ...(summary.activeProfile !== undefined ? { activeStore: statusStoreFromProfile(summary.activeProfile) } : {}),
+    ...(summary.profilesProblem !== undefined
+      ? { profilesProblem: { message: summary.profilesProblem.message, fix: summary.profilesProblem.fix, wholly: summary.profilesHealth !== 'partly' } }
+      : {}),
     ...live,
   };
 }
@@ -119,11 +126,16 @@ export function statusFactsFromSummary(
  */
 function stateOf(facts: StatusFacts): StatusState {
   if (facts.checking !== undefined) return 'checking';
-  if (facts.lastError !== undefined) return 'error';
+  if (currentError(facts) !== undefined) return 'error';
   if (facts.receiver !== undefined) return 'listening';
   if (usableStore(facts)?.connected) return 'connected';
   if (facts.hasApiKey && facts.hasAppCredentials) return 'credentials-ready';
   return 'not-set-up';
+}
+
+/** What the error state is about: the last failure, else unreadable store profiles (a partial loss is only a warning line). */
+function currentError(facts: StatusFacts): { readonly message: string; readonly fix?: FixAction } | undefined {
+  return facts.lastError ?? (facts.profilesProblem?.wholly ? facts.profilesProblem : undefined);
 }
 
 function usableStore(facts: StatusFacts): StatusStore | undefined {
@@ -164,6 +176,7 @@ function tooltipFor(state: StatusState, facts: StatusFacts, actions: readonly St
   lines.push(`Wix App ID and App Secret Key: ${facts.hasAppCredentials ? 'saved' : 'missing'}`);
   lines.push(`Webhook public key: ${facts.hasPublicKey ? 'saved' : 'missing'}`);
   if (facts.receiver !== undefined && state !== 'listening') lines.push(`Webhook receiver: listening at ${facts.receiver.url}`);
+  if (facts.profilesProblem !== undefined && currentError(facts) !== facts.profilesProblem) lines.push(`Store profiles: ${facts.profilesProblem.message}`);
   // The journey always has a step left: at its end, Check Connection.
   const next = actions[0];
   if (next !== undefined) lines.push(`Next: ${next.label}. ${next.detail}`);
@@ -184,7 +197,7 @@ function headline(state: StatusState, facts: StatusFacts): string {
     case 'connected':
       return `connected to ${profileDisplayName(facts.activeStore!)}`;
     case 'error':
-      return `error. ${facts.lastError!.message}`;
+      return `error. ${currentError(facts)!.message}`;
   }
 }
 
@@ -199,7 +212,7 @@ function storeLine(facts: StatusFacts): string {
 /** The remaining journey, in the order the guide walks it. */
 function pendingSteps(facts: StatusFacts): StatusActionId[] {
   const steps: StatusActionId[] = [];
-  const fix = facts.lastError?.fix;
+  const fix = currentError(facts)?.fix ?? facts.profilesProblem?.fix;
   if (fix !== undefined && fix !== 'retry') steps.push(fix);
   if (!facts.hasApiKey) steps.push('setApiKey');
   if (!facts.hasAppCredentials) steps.push('setAppCredentials');
@@ -229,6 +242,7 @@ function otherActions(facts: StatusFacts): StatusActionId[] {
     ['copyStoreKey', store?.connected === true],
     ['writeStoreKeyToEnv', store?.connected === true],
     ['newRequest', store?.connected === true],
+    ['verifyPermissions', store?.connected === true],
     ['setInstanceId', true],
     ['startReceiver', !listening],
     ['decodeWebhook', true],
@@ -289,6 +303,10 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
         return ['New API2Cart Request', `Try any of the guide's methods on ${storeName} from a request file.`];
       case 'removeStore':
         return ['Remove Store from API2Cart', `Delete ${storeName} from your API2Cart account (cart.delete).`];
+      case 'openProxySettings':
+        return ['Open Proxy Settings', 'Review http.proxy, which wins over the HTTP(S)_PROXY variables.'];
+      case 'verifyPermissions':
+        return ['Verify Store Permissions', `Read-only probes show whether ${storeName} lets API2Cart read what you planned.`];
     }
   })();
   return { id, label, detail, pending };

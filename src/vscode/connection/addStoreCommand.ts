@@ -4,6 +4,7 @@ import { MAX_LABEL_LENGTH, profileDisplayName, type AppCredentials, type Profile
 import { ok, type Problem, type Result } from '../../core/result';
 import { CommandIds } from '../commandIds';
 import { connectionCore } from '../lazyCore';
+import { recordPlanSnapshot } from '../permissions/planSnapshot';
 import type { Services } from '../services';
 import { connectedNextSteps } from '../store/nextSteps';
 import { createConnectionClients, reportProblem, withCancellableProgress } from './connectionSupport';
@@ -93,6 +94,26 @@ function profilePatch(outcome: AddStoreOutcome, catalogVersion: CatalogVersion |
 }
 
 /**
+ * The active store is connected already: adding again happens only on purpose. A modal, so the
+ * question cannot be left open while Add Store holds its single flight.
+ */
+async function confirmAddAgain(s: Services, profile: StoreProfile): Promise<boolean> {
+  const check = vscode.l10n.t('Check Connection');
+  const again = vscode.l10n.t('Add Again');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('"{0}" is already added to API2Cart: its store key is saved.', profileDisplayName(profile)),
+    { modal: true, detail: vscode.l10n.t('Check Connection asks API2Cart whether the store still answers. Add Again sends account.cart.add once more; API2Cart then finds the existing store and its key is kept.') },
+    check, again);
+  if (choice === again) {
+    s.log.info(`${WHAT}: the store is connected already; adding again on purpose`);
+    return true;
+  }
+  s.log.info(`${WHAT}: the store is connected already; ${choice === check ? 'checking the connection instead' : 'not added again'}`);
+  if (choice === check) void vscode.commands.executeCommand(CommandIds.checkConnection);
+  return false;
+}
+
+/**
  * Add Store to API2Cart: gather what is missing, check the credentials with Wix, call
  * account.cart.add once and keep the store key in the active profile.
  */
@@ -105,6 +126,7 @@ export async function addStoreCommand(s: Services): Promise<void> {
     return;
   }
   const { apiKey, app, profile } = inputs.value;
+  if (profile.hasStoreKey && !(await confirmAddAgain(s, profile))) return;
   const clients = createConnectionClients(s, apiKey);
   if (!clients.ok) return reportProblem(s, WHAT, clients.error);
   const { api2cart, wix } = clients.value;
@@ -167,6 +189,7 @@ export async function addStoreCommand(s: Services): Promise<void> {
     }
     const updated = await s.profiles.updateProfile(profile.id, profilePatch(outcome, catalogVersion));
     if (!updated.ok) s.log.warn(`${WHAT}: the store's name and URL were not saved: ${updated.error.message}`);
+    await recordPlanSnapshot(s, profile.id);
     const name = profileDisplayName(updated.ok ? updated.value : profile);
     await s.status.setError(undefined);
     s.log.info(`${WHAT}: store key saved for ${name}`);

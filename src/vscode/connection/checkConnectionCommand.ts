@@ -56,6 +56,30 @@ function connectedMessage(name: string, store: StoreSummary): string {
     : vscode.l10n.t('Connected: API2Cart reaches "{0}".', name);
 }
 
+/**
+ * The saved store key no longer opens a store: say so, show it in the status bar, and offer to
+ * forget the key (the store then shows as not added) or to forget it and add the store again.
+ * Nothing is forgotten without the person's say.
+ */
+async function offerToForgetStaleKey(s: Services, profile: StoreProfile, message: string): Promise<void> {
+  s.log.warn(`${WHAT}: not-in-account: ${message}`);
+  await s.status.setError({ kind: 'not-in-account', message, fix: 'addStore' });
+  const forget = vscode.l10n.t('Forget Store Key');
+  const again = vscode.l10n.t('Forget and Add Again');
+  // Not awaited: the check is over; the person answers whenever they like.
+  void vscode.window.showErrorMessage(vscode.l10n.t('"{0}": {1}', profileDisplayName(profile), s.redactor.redact(message)), forget, again)
+    .then(async (choice) => {
+      if (choice !== forget && choice !== again) return;
+      const forgotten = await s.profiles.forget([{ kind: 'storeKey', profileId: profile.id }]);
+      if (!forgotten.ok) return reportProblem(s, WHAT, forgotten.error);
+      await s.status.setError(undefined);
+      s.log.info(`${WHAT}: the stale store key of ${profileDisplayName(profile)} was forgotten`);
+      if (choice === again) return void vscode.commands.executeCommand(CommandIds.addStore);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The store key of "{0}" was forgotten; the store shows as not added.', profileDisplayName(profile)));
+    });
+}
+
 /** Check Connection: account.cart.list filtered by the store key, then cart.validate, once. */
 export async function checkConnectionCommand(s: Services): Promise<void> {
   s.log.info(`${WHAT}: started`);
@@ -98,7 +122,7 @@ export async function checkConnectionCommand(s: Services): Promise<void> {
         void vscode.window.showInformationMessage(connectedMessage(name, status));
         return;
       case 'not-in-account':
-        return reportProblem(s, WHAT, { kind: 'not-in-account', message: status.message, fix: status.fix });
+        return offerToForgetStaleKey(s, profile, status.message);
       case 'store-unreachable':
         return reportProblem(s, WHAT, status.problem, retry);
     }

@@ -1,11 +1,12 @@
 import type { Dispatcher } from 'undici';
 import * as vscode from 'vscode';
 import type { Api2CartClient, WixClient } from '../../core/connection';
+import { validateApiKey } from '../../core/profiles';
 import { fail, ok, type Problem, type Result } from '../../core/result';
 import { connectionCore } from '../lazyCore';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
-import { readSettings, SETTINGS_SECTION } from '../settings';
+import { readBaseUrls, readSettings } from '../settings';
 
 /** The two HTTP clients of one command run, sharing one proxy-aware dispatcher. */
 export interface ConnectionClients {
@@ -18,37 +19,29 @@ export interface ConnectionClients {
   dispose(): Promise<void>;
 }
 
-/** A base-URL setting that `new URL` would throw on must become a Problem, not a crash. */
-function badBaseUrl(setting: string, value: string): Problem | undefined {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return undefined;
-  } catch {
-    // Reported below.
-  }
-  // The value itself is not repeated: a URL may carry a user name and password.
-  return {
-    kind: 'invalid-base-url',
-    message: `The setting ${SETTINGS_SECTION}.${setting} is not an http(s) URL. Correct it, or remove it to use the default.`,
-    fix: 'openSettings',
-  };
-}
-
-/** Builds the clients from the settings as they are now (base URLs, VS Code's proxy settings). */
+/**
+ * Builds the clients from the settings as they are now (base URLs, VS Code's proxy settings), or
+ * says which setting, variable or saved key is in the way. Nothing here may throw: a bad value
+ * is a Problem with its fix, never "failed unexpectedly".
+ */
 export function createConnectionClients(s: Services, apiKey: string): Result<ConnectionClients, Problem> {
   const settings = readSettings();
-  const problem = badBaseUrl('api2cart.baseUrl', settings.api2cartBaseUrl) ?? badBaseUrl('wix.baseUrl', settings.wixBaseUrl);
-  if (problem) return fail(problem);
+  const urls = readBaseUrls(settings);
+  if (!urls.ok) return urls;
+  // A key saved before keys were checked at input may hold a character no header can carry.
+  const key = validateApiKey(apiKey);
+  if (!key.ok) return fail({ kind: key.error.kind, message: vscode.l10n.t('The saved API2Cart API key cannot be sent. {0}', key.error.message), fix: 'setApiKey' });
   const core = connectionCore();
   const dispatcher = core.createDispatcher(settings.proxy);
+  if (!dispatcher.ok) return dispatcher;
   const log = (line: string) => s.log.info(line);
-  s.log.info(`API2Cart at ${new URL(settings.api2cartBaseUrl).host}, Wix at ${new URL(settings.wixBaseUrl).host}${settings.proxy.proxy ? ', through the http.proxy setting' : ''}`);
+  s.log.info(`API2Cart at ${new URL(urls.value.api2cart).host}, Wix at ${new URL(urls.value.wix).host}${settings.proxy.proxy ? ', through the http.proxy setting' : ''}`);
   return ok({
-    api2cart: core.createApi2CartClient({ baseUrl: settings.api2cartBaseUrl, apiKey, dispatcher, log }),
-    wix: core.createWixClient({ baseUrl: settings.wixBaseUrl, dispatcher, log }),
-    api2cartBaseUrl: settings.api2cartBaseUrl,
-    dispatcher,
-    dispose: () => dispatcher.close().catch(() => undefined),
+    api2cart: core.createApi2CartClient({ baseUrl: urls.value.api2cart, apiKey: key.value, dispatcher: dispatcher.value, log }),
+    wix: core.createWixClient({ baseUrl: urls.value.wix, dispatcher: dispatcher.value, log }),
+    api2cartBaseUrl: urls.value.api2cart,
+    dispatcher: dispatcher.value,
+    dispose: () => dispatcher.value.close().catch(() => undefined),
   });
 }
 

@@ -20,6 +20,7 @@ import {
   type MethodName,
   type ScopePlan,
 } from '../../core/scopes';
+import { computeDrift, formatDriftText } from '../../core/permissions/drift';
 import {
   parseWebviewMessage,
   type HostToWebview,
@@ -27,6 +28,7 @@ import {
   type PlannerState,
   type WebviewToHost,
 } from '../../shared/scopePlannerProtocol';
+import { driftView, verificationView, type PlannerStoreContext } from './storeViews';
 
 /** Localises a message with {0}-style placeholders (vscode.l10n.t in the extension). */
 export type Translate = (message: string, ...args: (string | number)[]) => string;
@@ -41,6 +43,13 @@ export interface PlannerHost {
   t: Translate;
   now(): Date;
   onRendered?(): void;
+  /** Runs Verify Store Permissions on the active store (it shows its own messages). */
+  verify?(): PromiseLike<unknown>;
+  cancelVerification?(): void;
+  /** Saves the last check's report; resolves to where it went, or undefined when cancelled. */
+  saveReport?(): PromiseLike<string | undefined>;
+  /** A check's start time as the person reads it, e.g. "14:02". */
+  formatTime?(iso: string): string;
 }
 
 /** The method list part of the state never changes: built once. */
@@ -53,7 +62,11 @@ const GROUP_VIEWS: readonly MethodGroupView[] = groupMethodsByEntity().map((grou
   }),
 }));
 
-export function buildPlannerState(selection: readonly MethodName[]): PlannerState {
+export function buildPlannerState(
+  selection: readonly MethodName[],
+  store?: PlannerStoreContext,
+  formatTime: (iso: string) => string = (iso) => iso.slice(11, 16),
+): PlannerState {
   const plan = planScopes(selection);
   return {
     groups: GROUP_VIEWS,
@@ -68,6 +81,9 @@ export function buildPlannerState(selection: readonly MethodName[]): PlannerStat
       neededBy: clause.neededBy,
     })),
     notes: plan.duplicateRows.map(describeDuplicateRow),
+    ...(store ? { store: { name: store.name, connected: store.connected } } : {}),
+    ...(store?.verification ? { verification: verificationView(store.verification, plan.methods, formatTime) } : {}),
+    ...(store?.connected ? { drift: driftView(store.snapshot, plan.clauses.map((c) => c.anyOf)) } : {}),
   };
 }
 
@@ -75,6 +91,7 @@ export class ScopePlannerController {
   private current: MethodName[];
   private state: PlannerState | undefined;
   private notice: HostToWebview | undefined;
+  private store: PlannerStoreContext | undefined;
 
   constructor(
     private readonly host: PlannerHost,
@@ -94,6 +111,12 @@ export class ScopePlannerController {
 
   get lastNotice(): HostToWebview | undefined {
     return this.notice;
+  }
+
+  /** The active store changed (another store, a check's progress, a new snapshot): repaint once the webview is ready. */
+  setStore(store: PlannerStoreContext | undefined): void {
+    this.store = store;
+    if (this.state) this.postState();
   }
 
   /** Handles one raw message from the webview; invalid ones are logged and ignored. */
@@ -148,7 +171,37 @@ export class ScopePlannerController {
         if (target) this.postNotice('info', this.host.t('Exported the scope plan to {0}.', target));
         return;
       }
+      case 'verify':
+        await this.host.verify?.();
+        return;
+      case 'cancelVerify':
+        this.host.cancelVerification?.();
+        return;
+      case 'saveReport': {
+        if (!this.store?.verification || this.store.verification.status === 'running') {
+          this.postNotice('error', this.host.t('There is no finished check to save yet: verify the store first.'));
+          return;
+        }
+        const target = await this.host.saveReport?.();
+        if (target) this.postNotice('info', this.host.t('Saved the permission report to {0}.', target));
+        return;
+      }
+      case 'copyDrift':
+        return this.copyDrift();
     }
+  }
+
+  private async copyDrift(): Promise<void> {
+    const snapshot = this.store?.connected ? this.store.snapshot : undefined;
+    if (!this.store || !snapshot) {
+      this.postNotice('error', this.host.t('There is nothing to compare with: no plan was kept when the store was added.'));
+      return;
+    }
+    const drift = computeDrift(snapshot.clauses, this.plan().clauses.map((c) => c.anyOf));
+    await this.copy(
+      formatDriftText(drift, this.store.name, snapshot),
+      this.host.t('Copied the permission changes: {0} added, {1} removed.', drift.added.length, drift.removed.length),
+    );
   }
 
   private plan(): ScopePlan {
@@ -167,7 +220,7 @@ export class ScopePlannerController {
   }
 
   private postState(): void {
-    this.state = buildPlannerState(this.current);
+    this.state = buildPlannerState(this.current, this.store, this.host.formatTime);
     this.host.post({ type: 'state', state: this.state });
   }
 

@@ -9,16 +9,31 @@ import type { MethodName } from '../../core/scopes';
 import type { PlannerState } from '../../shared/scopePlannerProtocol';
 import { CommandIds } from '../commandIds';
 import type { Log } from '../log';
+import { saveMarkdown, type MarkdownTarget } from '../markdownFile';
 import { ScopePlannerController } from './plannerController';
+import type { PlannerStoreContext } from './storeViews';
 
 export const SCOPE_PLANNER_VIEW_TYPE = 'api2cartWix.scopePlanner';
 export const SELECTION_STATE_KEY = 'api2cartWix.scopePlanner.selection';
 const EXPORT_FILE_NAME = 'wix-app-scopes.md';
 
 /** Where tests send an export instead of the save dialog they cannot click. */
-type ExportTarget = vscode.Uri | 'untitled';
+type ExportTarget = MarkdownTarget;
+
+/**
+ * The active store as the planner shows it, and what it can do with it (verify, save the report).
+ * The permissions feature provides it; without it the planner shows no store section.
+ */
+export interface PlannerStoreSource {
+  current(): Promise<PlannerStoreContext | undefined>;
+  onDidChange(listener: () => void): vscode.Disposable;
+  verify(): PromiseLike<unknown>;
+  cancelVerification(): void;
+  saveReport(): PromiseLike<string | undefined>;
+}
 
 let openPanel: ScopePlannerPanel | undefined;
+let storeSource: PlannerStoreSource | undefined;
 /** Tells the status bar that scopes are planned, so "Plan scopes" is no longer a pending step. */
 let notifyPlanned: (selection: readonly unknown[]) => void = () => undefined;
 const timings: { commandAt?: number; renderedAt?: number } = {};
@@ -27,6 +42,9 @@ let exportTargetForTests: ExportTarget | undefined;
 class ScopePlannerPanel {
   readonly controller: ScopePlannerController;
   private readonly disposables: vscode.Disposable[] = [];
+  private storeSubscription: vscode.Disposable | undefined;
+  /** Answers to current() can arrive out of order; only the latest request's answer is shown. */
+  private storeRequest = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -50,6 +68,10 @@ class ScopePlannerPanel {
         onRendered: () => {
           timings.renderedAt ??= Date.now();
         },
+        verify: () => storeSource?.verify() ?? Promise.resolve(),
+        cancelVerification: () => storeSource?.cancelVerification(),
+        saveReport: () => storeSource?.saveReport() ?? Promise.resolve(undefined),
+        formatTime: (iso) => new Date(iso).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' }),
       },
       context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? [],
     );
@@ -58,37 +80,53 @@ class ScopePlannerPanel {
       webview.onDidReceiveMessage((message: unknown) => this.controller.receive(message)),
       panel.onDidDispose(() => this.dispose()),
     );
+    this.attachStore();
+  }
+
+  /** Follows the store source set now (also when it is set after the panel was restored). */
+  attachStore(): void {
+    this.storeSubscription?.dispose();
+    this.storeSubscription = storeSource?.onDidChange(() => void this.refreshStore());
+    void this.refreshStore();
+  }
+
+  private async refreshStore(): Promise<void> {
+    const request = ++this.storeRequest;
+    try {
+      const store = await storeSource?.current();
+      if (request === this.storeRequest) this.controller.setStore(store);
+    } catch (error) {
+      this.log.warn(`Scope planner: the active store could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async exportMarkdown(markdown: string): Promise<string | undefined> {
-    const target = exportTargetForTests ?? (await this.askExportTarget());
-    if (!target) return undefined;
-    if (target === 'untitled') {
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-      await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-      return vscode.l10n.t('an untitled document');
-    }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
-    this.log.info(`Scope planner: exported the plan to ${target.toString(true)}`);
-    return vscode.workspace.asRelativePath(target);
-  }
-
-  /** The save dialog; with no folder to save into, an untitled document the user can save later. */
-  private async askExportTarget(): Promise<ExportTarget | undefined> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!folder && vscode.env.uiKind === vscode.UIKind.Web) return 'untitled';
-    return vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, EXPORT_FILE_NAME) : undefined,
-      filters: { [vscode.l10n.t('Markdown')]: ['md'] },
+    const target = await saveMarkdown(markdown, {
+      fileName: EXPORT_FILE_NAME,
       saveLabel: vscode.l10n.t('Export Scope Plan'),
       title: vscode.l10n.t('Export Wix App Scope Plan'),
+      target: exportTargetForTests,
     });
+    if (target) this.log.info(`Scope planner: exported the plan to ${target}`);
+    return target;
   }
 
   dispose(): void {
     if (openPanel === this) openPanel = undefined;
+    this.storeSubscription?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** Called by the permissions feature at activation; the open panel (if any) follows the new source. */
+export function setPlannerStoreSource(source: PlannerStoreSource): vscode.Disposable {
+  storeSource = source;
+  openPanel?.attachStore();
+  return {
+    dispose: () => {
+      if (storeSource === source) storeSource = undefined;
+    },
+  };
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {

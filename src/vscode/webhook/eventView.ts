@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/result';
+import type { LifecycleEvent } from '../../core/profiles';
 import type { Delivery, WebhookEvent, WebhookProblemKind } from '../../core/webhook';
 
 /** Says how far a delivery can be trusted; shown first in its JSON and in the notifications. */
@@ -10,6 +11,8 @@ export interface EventView {
   readonly event: WebhookEvent;
   /** Signed with Send Test Webhook's throwaway key, verified with that key only. */
   readonly test?: boolean;
+  /** Older than the last event acted on for its store (or that event again): not acted on. */
+  readonly stale?: boolean;
   /** Where the token came from, e.g. 'selection' or 'POST http://127.0.0.1:8787/webhook'. */
   readonly source: string;
 }
@@ -38,8 +41,9 @@ export function eventJson(view: EventView): Record<string, unknown> {
       ? 'verified: the RS256 signature matches the stored webhook public key'
       : undefined; // the core already notes why it was not verified
   const seconds = (s: number | undefined) => (s === undefined ? undefined : new Date(s * 1000).toISOString());
+  const stale = view.stale ? ['older than the last event acted on for this store (or that event again), so it was not acted on'] : [];
   return {
-    _notes: [...(verdict ? [verdict] : []), ...event.notes],
+    _notes: [...(verdict ? [verdict] : []), ...stale, ...event.notes],
     source: view.source,
     eventType: event.eventType,
     instanceId: event.instanceId,
@@ -94,4 +98,9 @@ export function decodeProblem(problem: Problem): Problem {
 /** One line about an event for notifications: "AppInstalled for instance 9f8e… (verified)". */
 export function eventSummary(view: EventView): string {
   return vscode.l10n.t('{0} for instance {1} ({2})', view.event.eventType, view.event.instanceId, trustLabel(trustOf(view)));
+}
+
+/** The event as the store's lifecycle sees it; none without an `iat` to order it by. */
+export function lifecycleEventOf(event: WebhookEvent): LifecycleEvent | undefined {
+  return event.iat === undefined ? undefined : { type: event.eventType, at: event.iat };
 }

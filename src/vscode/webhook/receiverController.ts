@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { profileDisplayName } from '../../core/profiles';
+import { orderAgainst, profileDisplayName, type EventOrder } from '../../core/profiles';
 import type { Problem, Result } from '../../core/result';
 import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook';
 import { webhookCore } from '../lazyCore';
@@ -8,11 +8,12 @@ import { showProblem } from '../problems';
 import { readSettings } from '../settings';
 import { showStoreRemovedNotice } from '../store';
 import { decodeOptions, decodeWithStoredKey } from './decodeCommand';
-import { eventJson, eventSummary, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
+import { eventJson, eventSummary, lifecycleEventOf, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
 import { offerInstanceId, openJsonLabel } from './useInstanceId';
 import type { WebhookContext } from './webhookContext';
 
-// Tokens minted by Send Test Webhook in this window; a few, so a retry of a recent one still matches.
+// Tokens minted by Send Test Webhook in this window and not delivered yet; a few, so a retry of a
+// recent one still matches.
 const MAX_TEST_TOKENS = 10;
 const PORTS_VIEW_COMMAND = '~remote.forwardedPorts.focus';
 
@@ -36,6 +37,13 @@ export class ReceiverController implements vscode.Disposable {
   private stoppedHistory: readonly Delivery[] = [];
   /** token → the throwaway public key it was signed with. */
   private readonly testTokens = new Map<string, string>();
+  /**
+   * Events verified with a throwaway key. Kept on the event itself, so the mark lives exactly as
+   * long as the delivery that holds it: an old test delivery never turns into a "verified" one.
+   */
+  private readonly testEvents = new WeakSet<WebhookEvent>();
+  /** Deliveries older than the last event acted on for their store, so not acted on. */
+  private readonly staleEvents = new WeakSet<WebhookEvent>();
   /** Rejections are shown once per kind per run: a retrying sender must not bury the window. */
   private readonly shownProblems = new Set<string>();
   private disposed = false;
@@ -172,12 +180,14 @@ export class ReceiverController implements vscode.Disposable {
     const testKey = this.testTokens.get(body.trim());
     if (testKey === undefined) return decodeWithStoredKey(this.ctx.s, body);
     const stored = await decodeOptions(this.ctx.s);
-    return webhookCore().decodeWebhook(body, { publicKeyPem: testKey, expectedAppId: stored.ok ? stored.value.expectedAppId : undefined });
+    const decoded = await webhookCore().decodeWebhook(body, { publicKeyPem: testKey, expectedAppId: stored.ok ? stored.value.expectedAppId : undefined });
+    if (decoded.ok) this.testEvents.add(decoded.value);
+    return decoded;
   }
 
   private viewOf(delivery: Delivery): EventView | undefined {
     if (!delivery.event) return undefined;
-    return { event: delivery.event, test: this.testTokens.has(delivery.body.trim()), source: this.source() };
+    return { event: delivery.event, test: this.testEvents.has(delivery.event), stale: this.staleEvents.has(delivery.event), source: this.source() };
   }
 
   private source(): string {
@@ -201,10 +211,23 @@ export class ReceiverController implements vscode.Disposable {
     // Send Test Webhook reports on its own delivery; its made-up instance is no store to save.
     if (view.test) return;
     if (view.event.eventType === 'AppInstalled') {
+      if (await this.isStale(view)) return;
       void offerInstanceId(this.ctx, view, { prefix: vscode.l10n.t('Webhook received:'), openJson: () => this.openDelivery(delivery) });
     } else if (view.event.eventType === 'AppRemoved') {
       await this.markRemoved(view);
     }
+  }
+
+  /** An App Installed older than the store's last event (or that very event, retried) is not offered again. */
+  private async isStale(view: EventView): Promise<boolean> {
+    const event = lifecycleEventOf(view.event);
+    if (!event) return false;
+    const profile = await this.ctx.s.profiles.getProfile(view.event.instanceId);
+    const order = profile.ok && profile.value ? orderAgainst(profile.value.lastEvent, event) : 'newer';
+    if (order === 'newer') return false;
+    this.staleEvents.add(view.event);
+    this.ctx.log.info(describeIgnored(view, order));
+    return true;
   }
 
   private async markRemoved(view: EventView): Promise<void> {
@@ -214,15 +237,21 @@ export class ReceiverController implements vscode.Disposable {
       log.warn(`AppRemoved for instance ${view.event.instanceId} is not verified (no webhook public key set), so no store was marked`);
       return;
     }
-    const r = await s.profiles.markRemoved(view.event.instanceId);
+    const r = await s.profiles.markRemoved(view.event.instanceId, lifecycleEventOf(view.event));
     if (!r.ok) return showProblem(r.error, s.redactor);
-    if (!r.value) {
+    const { profile, order } = r.value;
+    if (!profile) {
       log.info(`AppRemoved for instance ${view.event.instanceId}: not one of the stores, nothing to mark`);
       return;
     }
-    log.info(`store ${r.value.instanceId} marked removed`);
-    void showStoreRemovedNotice(s, r.value,
-      vscode.l10n.t('The app was removed from store "{0}"; it is marked removed.', profileDisplayName(r.value)));
+    if (order !== 'newer') {
+      this.staleEvents.add(view.event);
+      log.info(describeIgnored(view, order));
+      return;
+    }
+    log.info(`store ${profile.instanceId} marked removed`);
+    void showStoreRemovedNotice(s, profile,
+      vscode.l10n.t('The app was removed from store "{0}"; it is marked removed.', profileDisplayName(profile)));
   }
 
   /** Send Test Webhook: like `stripe trigger`, a signed AppInstalled through the running receiver. */
@@ -280,6 +309,13 @@ function loopbackUrl(receiver: WebhookReceiver): string {
   return url.toString();
 }
 
+function describeIgnored(view: EventView, order: EventOrder): string {
+  const issued = view.event.iat === undefined ? '' : ` (issued ${new Date(view.event.iat * 1000).toISOString()})`;
+  return order === 'same'
+    ? `${view.event.eventType} for instance ${view.event.instanceId}${issued}: already acted on, not acted on again`
+    : `${view.event.eventType} for instance ${view.event.instanceId}${issued}: older than the last event acted on for this store, so ignored`;
+}
+
 function describeDelivery(delivery: Delivery, view: EventView | undefined): string {
   const what = view
     ? `${view.event.eventType} instance ${view.event.instanceId} ${trustLabel(trustOf(view))}`
@@ -301,7 +337,7 @@ function deliveryItem(delivery: Delivery, view: EventView | undefined): Delivery
   return {
     label: `${view.event.verified ? '$(pass)' : '$(warning)'} ${view.event.eventType}`,
     description: time,
-    detail: `${vscode.l10n.t('instance {0}', view.event.instanceId)} · ${trustLabel(trustOf(view))} · ${status}`,
+    detail: `${vscode.l10n.t('instance {0}', view.event.instanceId)} · ${trustLabel(trustOf(view))} · ${status}${view.stale ? ` · ${vscode.l10n.t('older than the last event, ignored')}` : ''}`,
     delivery,
   };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { profileDisplayName } from '../../core/profiles';
 import { CommandIds } from '../commandIds';
 import { showProblem } from '../problems';
-import { type EventView, eventSummary } from './eventView';
+import { type EventView, eventSummary, lifecycleEventOf } from './eventView';
 import type { WebhookContext } from './webhookContext';
 
 export const useInstanceIdLabel = (): string => vscode.l10n.t('Use this Instance ID');
@@ -10,16 +10,17 @@ export const openJsonLabel = (): string => vscode.l10n.t('Open JSON');
 
 /** Creates or updates the store profile for the event's instance and makes it the active store. */
 export async function useInstanceId({ s, log }: WebhookContext, view: EventView): Promise<void> {
-  const r = await s.profiles.upsertProfileByInstanceId(view.event.instanceId, { activate: true });
+  const r = await s.profiles.upsertProfileByInstanceId(view.event.instanceId, { activate: true, event: lifecycleEventOf(view.event) });
   if (!r.ok) return showProblem(r.error, s.redactor);
   const name = profileDisplayName(r.value.profile);
   log.info(`instance ${view.event.instanceId} ${r.value.created ? 'saved as a new store' : 'updated'} from ${view.event.eventType} (${view.source})`);
   const next = vscode.l10n.t('Add Store to API2Cart');
-  const choice = await vscode.window.showInformationMessage(
-    r.value.created
-      ? vscode.l10n.t('Store "{0}" created from the {1} event and made active.', name, view.event.eventType)
-      : vscode.l10n.t('Store "{0}" updated from the {1} event and made active.', name, view.event.eventType),
-    next);
+  const message = r.value.created
+    ? vscode.l10n.t('Store "{0}" created from the {1} event and made active.', name, view.event.eventType)
+    : r.value.order === 'older' && r.value.profile.removed
+      ? vscode.l10n.t('Store "{0}" made active. This {1} event is older than the removal already seen, so the store stays marked removed.', name, view.event.eventType)
+      : vscode.l10n.t('Store "{0}" updated from the {1} event and made active.', name, view.event.eventType);
+  const choice = await vscode.window.showInformationMessage(message, next);
   if (choice === next) await vscode.commands.executeCommand(CommandIds.addStore);
 }
 

@@ -4,12 +4,13 @@ import { createLog } from '../log';
 import type { Services } from '../services';
 import { decodeWebhookCommand } from './decodeCommand';
 import { ReceiverController } from './receiverController';
-import { WebhookDocuments } from './webhookDocuments';
+import { JsonDocuments } from '../jsonDocuments';
 
 /** Decode Webhook Payload, Start/Stop Webhook Receiver and Send Test Webhook. The receiver stops when these are disposed (deactivate). */
 export function registerWebhookCommands(s: Services): vscode.Disposable[] {
   const log = createLog(s.redactor, 'API2Cart Wix Webhooks');
-  const documents = new WebhookDocuments(s.redactor);
+  const documents = new JsonDocuments('api2cart-wix-webhook', s.redactor,
+    vscode.l10n.t('This webhook document is no longer in memory; decode the payload again.'));
   const ctx = { s, documents, log };
   const receiver = new ReceiverController(ctx);
   return [

@@ -1,9 +1,8 @@
-// The world of the store e2e tests: stubbed API2Cart and Wix for one Wix site, fresh canary
-// credentials, and the palette steps a person takes to connect that store.
+// The world of the store e2e tests: stubbed API2Cart and Wix for one Wix site and fresh canary
+// credentials (connection.test.ts sets up the same by hand and could use it).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startApi2CartStub, type Api2CartStub } from '../../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../../support/stubs/wixStub';
-import type { Workbench } from './workbench';
 
 export const SITE_NAME = 'Canary Crafts';
 export const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
@@ -36,10 +35,4 @@ export async function startStubbedStore(): Promise<StubbedStore> {
       await wix.close();
     },
   };
-}
-
-/** Waits for the input box titled `title` and answers it. */
-export async function answerInput(wb: Workbench, title: string, value: string): Promise<void> {
-  await wb.page.locator('.quick-input-widget', { hasText: title }).waitFor();
-  await wb.answerInput(value);
 }

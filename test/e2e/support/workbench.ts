@@ -87,12 +87,53 @@ export class Workbench {
     return this.page.locator('.quick-input-widget input').first();
   }
 
-  /** Type into the open input box and press Enter. */
-  async answerInput(value: string): Promise<void> {
+  /**
+   * Type into the open input box and press Enter. `refused: true` when the test expects the box to
+   * refuse the value (it then checks the message itself).
+   */
+  async answerInput(value: string, options: { refused?: boolean } = {}): Promise<void> {
     const input = this.quickInput();
     await input.waitFor();
     await input.fill(value);
-    await this.page.keyboard.press('Enter');
+    await this.submitInput(value, options);
+  }
+
+  /**
+   * Press Enter in the open input box and, unless a refusal is expected, wait until the box took the
+   * value: it closed or moved on to its next step. Enter is pressed on the input itself, which takes
+   * the focus back first: on a busy machine a late repaint (a walkthrough page, a webview) can take
+   * the focus between typing and Enter, and an Enter sent elsewhere would be lost silently.
+   */
+  async submitInput(value: string, options: { refused?: boolean } = {}): Promise<void> {
+    const input = this.quickInput();
+    await input.press('Enter');
+    if (options.refused) return;
+    await this.page.waitForFunction((typed) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { value?: string; offsetParent: unknown } | null } }).document;
+      const widget = doc.querySelector('.quick-input-widget');
+      return !widget || widget.offsetParent === null || doc.querySelector('.quick-input-widget input')?.value !== typed;
+    }, value, { timeout: 30_000 });
+  }
+
+  /** Waits for the input box titled `title`, then answers it. */
+  async answerTitled(title: string, value: string): Promise<void> {
+    await this.page.locator('.quick-input-widget', { hasText: title }).waitFor();
+    await this.answerInput(value);
+  }
+
+  /** The API key, the app credentials and an Instance ID (no label), each through its palette command. */
+  async setCredentials(values: { apiKey: string; appId: string; appSecret: string; instanceId: string }): Promise<void> {
+    await this.runCommand('API2Cart Wix: Set API2Cart API Key');
+    await this.answerTitled('API2Cart API Key', values.apiKey);
+    await this.notification('API2Cart API key saved.').waitFor();
+    await this.runCommand('API2Cart Wix: Set Wix App Credentials');
+    await this.answerTitled('App ID', values.appId);
+    await this.answerTitled('App Secret Key', values.appSecret);
+    await this.notification('Wix App ID and App Secret Key saved.').waitFor();
+    await this.runCommand('API2Cart Wix: Set Instance ID');
+    await this.answerTitled('Instance ID', values.instanceId);
+    await this.answerTitled('Store label', '');
+    await this.notification('created and made active').waitFor();
   }
 
   /** Pick the quick-pick row whose label contains `label`. */
@@ -169,7 +210,13 @@ export class Workbench {
    */
   async dismissHover(): Promise<void> {
     await this.page.mouse.move(1050, 17);   // the title bar between the command center and the layout buttons: no hover there
-    await this.page.locator('.context-view .monaco-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    const hover = this.page.locator('.context-view .monaco-hover').first();
+    // A hover shown because its item has keyboard focus (the status-bar item, after its quick pick
+    // closed and gave focus back) ignores the mouse; Escape dismisses it, as it would for a person.
+    if (await hover.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => false, () => true)) {
+      await this.page.keyboard.press('Escape');
+      await hover.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
   }
 
   /** The body of the open walkthrough step's markdown media (shown only when the editor is wider than 950 px). */
@@ -225,4 +272,18 @@ function writeJson(file: string, value: unknown): void {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Photographs the window when a test of the suite fails (test-results/screenshots/failed-….png),
+ * so a failure on CI shows what the person would have seen.
+ */
+export function screenshotOnFailure(workbench: () => Workbench | undefined): void {
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state !== 'failed') return;
+    const name = `failed-${test.fullTitle().replace(/[^A-Za-z0-9]+/g, '-').slice(0, 100)}`;
+    const file = await workbench()?.screenshot(name).catch(() => undefined);
+    if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
+  });
 }

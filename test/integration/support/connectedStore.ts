@@ -1,10 +1,10 @@
-// A connected store for the suites that use one (issue 13): a stub account holding one Wix store,
-// and the extension holding its profile, the API key and the store key.
+// A connected store for the suites of issue 13: a stub account holding one Wix store, and the
+// extension holding its profile (with the site's URL), the credentials and the store key.
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
-import * as vscode from 'vscode';
 import type { Services } from '../../../src/vscode/services';
 import { startApi2CartStub, type Api2CartStub } from '../../support/stubs/api2cartStub';
+import { pointSettingsAt, resetStoreState, seedStore } from './stubbedStore';
 
 export const SITE_NAME = 'Canary Crafts';
 export const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
@@ -17,24 +17,17 @@ export interface ConnectedStore {
   readonly instanceId: string;
 }
 
-/** Fresh keys and a fresh stub, the base URL setting pointed at it, and nothing else stored. */
+/** Fresh keys and a fresh stub, the API2Cart base URL pointed at it, and this store connected. */
 export async function connectStore(s: Services): Promise<ConnectedStore> {
   const apiKey = `canary-api-key-${hex()}`;
   const storeKey = `canary-store-key-${hex()}`;
   const instanceId = randomUUID();
   const api2cart = await startApi2CartStub({ apiKey, carts: [{ id: '1', url: SITE_URL, storeKey, cartId: 'Wix', customLabel: SITE_NAME }] });
-  await vscode.workspace.getConfiguration('api2cartWix').update('api2cart.baseUrl', api2cart.url, vscode.ConfigurationTarget.Global);
-  assert.ok((await s.profiles.forgetAll()).ok);
+  await pointSettingsAt(api2cart.url, undefined);
+  await seedStore(s, { apiKey, appId: randomUUID(), appSecret: `canary-app-secret-${hex()}`, instanceId, label: SITE_NAME, storeKey });
+  assert.ok((await s.profiles.updateProfile(instanceId, { siteUrl: SITE_URL })).ok);
   await s.status.setError(undefined);
-  assert.ok((await s.profiles.setApiKey(apiKey)).ok);
-  assert.ok((await s.profiles.upsertProfileByInstanceId(instanceId, { label: SITE_NAME, siteUrl: SITE_URL, activate: true })).ok);
-  assert.ok((await s.profiles.setStoreKey(instanceId, storeKey)).ok);
   return { api2cart, apiKey, storeKey, instanceId };
 }
 
-/** After the suite: the default base URL, nothing stored, no error shown. */
-export async function forgetStore(s: Services): Promise<void> {
-  await vscode.workspace.getConfiguration('api2cartWix').update('api2cart.baseUrl', undefined, vscode.ConfigurationTarget.Global);
-  await s.profiles.forgetAll();
-  await s.status.setError(undefined);
-}
+export const forgetStore = (s: Services): Promise<void> => resetStoreState(s);

@@ -22,10 +22,10 @@ export function extensionHostLogFiles(services: Services): string[] {
   return filesUnder(path.dirname(services.context.logUri.fsPath));
 }
 
-/** The log file VS Code writes for our LogOutputChannel, once it shows `line`. */
-export function waitForLog(services: Services, line: string): Promise<string> {
+/** The log file VS Code writes for one of our LogOutputChannels (the main one by default), once it shows `line`. */
+export function waitForLog(services: Services, line: string, fileName = LOG_FILE_NAME): Promise<string> {
   return waitFor(() => {
-    const file = extensionHostLogFiles(services).find((f) => path.basename(f) === LOG_FILE_NAME);
+    const file = extensionHostLogFiles(services).find((f) => path.basename(f) === fileName);
     const text = file ? fs.readFileSync(file, 'utf8') : '';
     return text.includes(line) ? text : undefined;
   }, `the log to show "${line}"`, 10_000);

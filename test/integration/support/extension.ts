@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { RequestController } from '../../../src/vscode/requests/requestController';
+import type { PermissionsTestHooks } from '../../../src/vscode/permissions';
 import type { ScopePlannerTestHooks } from '../../../src/vscode/scopePlanner/scopePlannerPanel';
 import type { Services } from '../../../src/vscode/services';
 import type { WorkspaceFacts } from '../../../src/vscode/store/workspacePolicy';
@@ -18,6 +19,7 @@ export interface TestApi {
   requests: () => RequestController | undefined;
   /** Plays an untrusted or virtual workspace for the store-key commands; undefined restores the real one. */
   overrideWorkspaceFacts: (facts: Partial<WorkspaceFacts> | undefined) => void;
+  permissions: PermissionsTestHooks;
 }
 
 /** Polls `probe` until it returns something other than undefined. */

@@ -50,6 +50,8 @@ export interface RecordedApi2CartRequest {
   /** Parsed JSON body, or the raw text when it didn't parse; undefined when empty. */
   readonly body: unknown;
   readonly violations: readonly string[];
+  /** performance.now() when the whole request had arrived: with handlingMs, tells how many overlapped. */
+  readonly receivedAt: number;
   /** Time the stub spent on it, including deliberate delays; undefined while hanging. */
   handlingMs?: number;
 }
@@ -77,6 +79,8 @@ export interface Api2CartStub {
   assertCalledOnce(method: Api2CartMethod): void;
   /** Sum of handlingMs over all answered requests. */
   totalHandlingMs(): number;
+  /** The most requests that were being handled at the same moment (answered ones). */
+  maxConcurrent(): number;
   close(): Promise<void>;
 }
 
@@ -218,6 +222,7 @@ export async function startApi2CartStub(options: Api2CartStubOptions = {}): Prom
         headers: { ...incoming.headers },
         body,
         violations: found,
+        receivedAt: performance.now(),
       };
       requests.push(record);
       recordOf.set(incoming, record);
@@ -257,6 +262,17 @@ export async function startApi2CartStub(options: Api2CartStubOptions = {}): Prom
       assert.equal(count, 1, `expected exactly one ${method} request, the stub saw ${count}`);
     },
     totalHandlingMs: () => requests.reduce((sum, r) => sum + (r.handlingMs ?? 0), 0),
+    maxConcurrent() {
+      // Sweep over starts (+1) and ends (-1); an end sorts before a start at the same instant.
+      const edges = requests
+        .filter((r) => r.handlingMs !== undefined)
+        .flatMap((r) => [[r.receivedAt, 1], [r.receivedAt + r.handlingMs!, -1]] as const)
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      let open = 0;
+      let peak = 0;
+      for (const [, step] of edges) peak = Math.max(peak, (open += step));
+      return peak;
+    },
     close: () => server.close(),
   };
 }

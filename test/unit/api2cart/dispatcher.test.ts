@@ -2,9 +2,18 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { createApi2CartClient } from '../../../src/core/api2cart/client';
-import { createDispatcher, resolveProxySettings } from '../../../src/core/http/dispatcher';
+import { createDispatcher as createResult, resolveProxySettings as resolveResult, type DispatcherOptions } from '../../../src/core/http/dispatcher';
+
+/** The value of a Result that must be ok (the problem's message otherwise). */
+function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(`expected ok: ${result.error.message}`);
+  return result.value;
+}
+const resolveProxySettings = (options: DispatcherOptions) => valueOf(resolveResult(options));
+const createDispatcher = (options: DispatcherOptions) => valueOf(createResult(options));
 
 describe('proxy settings', () => {
   it('prefers http.proxy over the environment, for both schemes', () => {
@@ -34,6 +43,55 @@ describe('proxy settings', () => {
     } finally {
       await Promise.all([direct.close(), proxied.close()]);
     }
+  });
+});
+
+describe('proxy values people and tools write', () => {
+  it('reads a value without a scheme as http://, the way curl does', () => {
+    for (const value of ['proxy.corp:3128', '127.0.0.1:3128', 'user:pa%40ss@proxy.corp:3128', '[::1]:3128']) {
+      assert.equal(resolveProxySettings({ env: { HTTPS_PROXY: value } }).httpsProxy, `http://${value}`, value);
+      assert.equal(resolveProxySettings({ proxy: value, env: {} }).httpProxy, `http://${value}`, value);
+      const dispatcher = createDispatcher({ env: { HTTPS_PROXY: value } });
+      assert.ok(dispatcher instanceof EnvHttpProxyAgent, value);
+      void dispatcher.close();
+    }
+  });
+
+  it('refuses SOCKS up front, naming where the value came from, without its credentials', () => {
+    const cases: [DispatcherOptions, RegExp][] = [
+      [{ proxy: 'socks4://user:hunter22@proxy.corp:1080', env: {} }, /the http\.proxy setting \("socks4:\/\/•••@proxy\.corp:1080"\)/],
+      [{ proxy: 'socks5h://user:hunter22@proxy.corp:1080', env: {} }, /the http\.proxy setting \("socks5h:\/\/•••@proxy\.corp:1080"\)/],
+      [{ env: { HTTPS_PROXY: 'socks5://proxy.corp:1080' } }, /the HTTPS_PROXY environment variable \("socks5:\/\/proxy\.corp:1080"\)/],
+      [{ env: { http_proxy: 'socks://u:hunter22@p:1' } }, /the http_proxy environment variable/],
+    ];
+    for (const [options, names] of cases) {
+      const result = createResult(options);
+      assert.ok(!result.ok, JSON.stringify(options));
+      assert.equal(result.error.kind, 'proxy-unsupported');
+      assert.equal(result.error.fix, 'openProxySettings');
+      assert.match(result.error.message, names);
+      assert.match(result.error.message, /SOCKS/);
+      assert.ok(!result.error.message.includes('hunter22'), 'the password is not shown');
+    }
+  });
+
+  it('refuses a value that is no proxy address, or another scheme, naming it', () => {
+    const garbage = createResult({ proxy: 'http://proxy corp:3128', env: {} });
+    assert.ok(!garbage.ok);
+    assert.equal(garbage.error.kind, 'proxy-invalid');
+    assert.match(garbage.error.message, /http\.proxy setting/);
+    const ftp = createResult({ env: { HTTP_PROXY: 'ftp://a:secret99@p:21' } });
+    assert.ok(!ftp.ok);
+    assert.match(ftp.error.message, /HTTP_PROXY environment variable \("ftp:\/\/•••@p:21"\) uses ftp:\/\//);
+    assert.ok(!ftp.error.message.includes('secret99'));
+  });
+
+  it('never throws, whatever the value (property)', () => {
+    fc.assert(fc.property(fc.string(), fc.constantFrom('proxy', 'HTTPS_PROXY'), (value, where) => {
+      const result = createResult(where === 'proxy' ? { proxy: value, env: {} } : { env: { HTTPS_PROXY: value } });
+      if (result.ok) void result.value.close();
+      else assert.match(result.error.message, /proxy/i);
+    }));
   });
 });
 
@@ -104,6 +162,11 @@ describe('proxy dispatcher against a local proxy', () => {
 
   it('sends requests through HTTP_PROXY from the environment', async () => {
     await fetchVia(createDispatcher({ env: { HTTP_PROXY: proxyUrl } }));
+    assert.equal(proxiedRequests, 1);
+  });
+
+  it('sends requests through a proxy variable written without a scheme', async () => {
+    await fetchVia(createDispatcher({ env: { HTTPS_PROXY: proxyUrl.replace('http://', ''), HTTP_PROXY: proxyUrl.replace('http://', '') } }));
     assert.equal(proxiedRequests, 1);
   });
 

@@ -168,6 +168,47 @@ describe('addStore flow', () => {
     assert.match(problem.message, /may have added/);
     assert.equal(api2cart.requests.length, 1);
   });
+
+  it('says the add was sent when cancelled during the lookup after "store already exists" (code 8)', async () => {
+    api2cart.setResponse('account.cart.add', { kind: 'returnCode', code: 8 });
+    api2cart.setResponse('account.cart.list', { kind: 'hang' });
+    const controller = new AbortController();
+    const pending = run({ signal: controller.signal });
+    while (api2cart.callsTo('account.cart.list').length === 0) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    const problem = problemOf(await pending);
+    assert.equal(problem.kind, 'add-cancelled');
+    assert.doesNotMatch(problem.message, /nothing was sent/i);
+    assert.match(problem.message, /The add request was sent, and API2Cart answered that this store is already in your account/);
+    api2cart.assertCalledOnce('account.cart.add');
+  });
+
+  it('says the add may have happened when cancelled during the lookup after a lost answer', async () => {
+    api2cart.setResponse('account.cart.add', { kind: 'closeSocket' });
+    api2cart.setResponse('account.cart.list', { kind: 'hang' });
+    const controller = new AbortController();
+    const pending = run({ signal: controller.signal });
+    while (api2cart.callsTo('account.cart.list').length === 0) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    const problem = problemOf(await pending);
+    assert.match(problem.message, /may have added the store/);
+  });
+
+  it('reports a key no header can carry as not sent, never as "may have been added"', async () => {
+    const result = await addStore(
+      {
+        wix: createWixClient({ baseUrl: wix.url }),
+        api2cart: createApi2CartClient({ baseUrl: api2cart.url, apiKey: `${API_KEY}\u200b` }),
+      },
+      credentials,
+    );
+    const problem = problemOf(result);
+    assert.equal(problem.kind, 'http-not-sent');
+    assert.equal((problem as Problem & { maybeDelivered?: boolean }).maybeDelivered, false);
+    assert.equal(problem.fix, 'setApiKey');
+    assert.match(problem.message, /was not sent: the x-api-key header holds a character no HTTP header can carry/);
+    assert.equal(api2cart.requests.length, 0, 'nothing reached API2Cart');
+  });
 });
 
 describe('findWixStore', () => {

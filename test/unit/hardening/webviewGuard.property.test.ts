@@ -4,7 +4,7 @@ import { ALL_METHODS, PRESETS, type MethodName } from '../../../src/core/scopes'
 import { MAX_SELECTION_LENGTH, parseWebviewMessage, type WebviewToHost } from '../../../src/shared/scopePlannerProtocol';
 
 const RUNS = 2000;
-const BARE_TYPES = ['ready', 'rendered', 'copyText', 'copyJson', 'exportMarkdown'] as const;
+const BARE_TYPES = ['ready', 'rendered', 'copyText', 'copyJson', 'exportMarkdown', 'verify', 'cancelVerify', 'saveReport', 'copyDrift'] as const;
 const KNOWN_METHODS: ReadonlySet<string> = new Set(ALL_METHODS);
 
 /** What the host may rely on after the guard, checked without the guard's own helpers. */

@@ -127,12 +127,37 @@ describe('profiles: store profiles', () => {
   it('marks a profile removed on AppRemoved and clears the mark when the app is installed again', async () => {
     const { store, service } = newService();
     valueOf(await service.upsertProfileByInstanceId(INSTANCE_A));
-    assert.equal(valueOf(await service.markRemoved(INSTANCE_A))?.removed, true);
+    assert.equal(valueOf(await service.markRemoved(INSTANCE_A)).profile?.removed, true);
     assert.equal(valueOf(await service.getProfile(INSTANCE_A))?.removed, true);
     const before = store.snapshot();
-    assert.equal(valueOf(await service.markRemoved(INSTANCE_B)), undefined, 'another site is not ours');
+    assert.equal(valueOf(await service.markRemoved(INSTANCE_B)).profile, undefined, 'another site is not ours');
     assert.deepEqual(store.snapshot(), before);
     assert.equal(valueOf(await service.upsertProfileByInstanceId(INSTANCE_A)).profile.removed, false);
+  });
+
+  it('orders lifecycle events by iat: a late App Removed after a reinstall changes nothing, even in a new service', async () => {
+    const { store, service } = newService();
+    const installed = { type: 'AppInstalled', at: 1_000 };
+    const removed = { type: 'AppRemoved', at: 2_000 };
+    const reinstalled = { type: 'AppInstalled', at: 3_000 };
+    valueOf(await service.upsertProfileByInstanceId(INSTANCE_A, { event: installed }));
+    assert.equal(valueOf(await service.markRemoved(INSTANCE_A, removed)).order, 'newer');
+    assert.equal(valueOf(await service.upsertProfileByInstanceId(INSTANCE_A, { event: reinstalled })).profile.removed, false);
+
+    // Wix retries the removal hours later; the window was reloaded in between (a new service, same storage).
+    const reloaded = createProfileService(store);
+    const late = valueOf(await reloaded.markRemoved(INSTANCE_A, removed));
+    assert.equal(late.order, 'older');
+    assert.equal(late.profile?.removed, false, 'the reinstalled store stays installed');
+    assert.deepEqual(valueOf(await reloaded.getProfile(INSTANCE_A))?.lastEvent, reinstalled);
+
+    // And an install older than a removal cannot clear it.
+    valueOf(await reloaded.markRemoved(INSTANCE_A, { type: 'AppRemoved', at: 4_000 }));
+    const stale = valueOf(await reloaded.upsertProfileByInstanceId(INSTANCE_A, { event: reinstalled }));
+    assert.equal(stale.order, 'older');
+    assert.equal(stale.profile.removed, true);
+    // The very event acted on already, delivered again, is 'same' and changes nothing.
+    assert.equal(valueOf(await reloaded.markRemoved(INSTANCE_A, { type: 'AppRemoved', at: 4_000 })).order, 'same');
   });
 
   it('keeps the store key as its own secret; the profile only knows that one exists', async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { SECRET_KEYS, storeKeyKey } from '../../../src/core/profiles/keys';
+import { MAX_PROFILE_BACKUPS, profilesBackupKey, SECRET_KEYS, storeKeyKey } from '../../../src/core/profiles/keys';
 import { parseProfilesDocument } from '../../../src/core/profiles/profileDocument';
 import { errorOf, INSTANCE_A, INSTANCE_B, makeCanaries, newService, valueOf } from './fixtures';
 
@@ -29,6 +29,43 @@ describe('profiles: recovering from an unreadable profiles document', () => {
     assert.equal(profile.hasStoreKey, true);
     assert.equal(store.snapshot()[SECRET_KEYS.profilesBackup], broken);
     assert.equal(valueOf(await service.summary()).profilesProblem, undefined, 'the rewritten document reads cleanly');
+  });
+
+  it('keeps the copy as soon as the problem is seen, and says under which key', async () => {
+    const broken = '{"version":1,"profiles":[{"instanceId":';
+    const { store, service } = newService({ [SECRET_KEYS.profiles]: broken });
+    const problem = valueOf(await service.summary()).profilesProblem;
+    assert.equal(store.snapshot()[SECRET_KEYS.profilesBackup], broken, 'kept before any write');
+    assert.match(problem!.message, /a copy of what was saved is kept in VS Code's secret storage under "api2cartWix\.profiles\.unreadable"/);
+    assert.deepEqual(valueOf(await service.unreadableCopies()), [{ key: SECRET_KEYS.profilesBackup, text: broken }]);
+  });
+
+  it('never overwrites the first copy when the document breaks a second time', async () => {
+    const { store, service } = newService({ [SECRET_KEYS.profiles]: 'first breakage' });
+    valueOf(await service.upsertProfileByInstanceId(INSTANCE_A));
+    await store.store(SECRET_KEYS.profiles, '{"version":7}');
+    const problem = valueOf(await service.summary()).profilesProblem;
+    assert.match(problem!.message, /under "api2cartWix\.profiles\.unreadable\.2"/);
+    valueOf(await service.upsertProfileByInstanceId(INSTANCE_B));
+    const snapshot = store.snapshot();
+    assert.equal(snapshot[SECRET_KEYS.profilesBackup], 'first breakage');
+    assert.equal(snapshot[profilesBackupKey(2)], '{"version":7}');
+    assert.deepEqual(valueOf(await service.unreadableCopies()).map((c) => c.text), ['first breakage', '{"version":7}']);
+
+    // Forgetting the store profiles removes every copy.
+    valueOf(await service.forget([{ kind: 'profiles' }]));
+    assert.deepEqual(Object.keys(store.snapshot()).filter((k) => k.includes('unreadable')), []);
+  });
+
+  it('keeps the first copy even when every place is taken', async () => {
+    const { store, service } = newService({ [SECRET_KEYS.profiles]: 'breakage 1' });
+    for (let i = 2; i <= MAX_PROFILE_BACKUPS + 2; i++) {
+      valueOf(await service.summary());
+      await store.store(SECRET_KEYS.profiles, `breakage ${i}`);
+    }
+    valueOf(await service.summary());
+    assert.equal(store.snapshot()[SECRET_KEYS.profilesBackup], 'breakage 1');
+    assert.equal(valueOf(await service.unreadableCopies()).length, MAX_PROFILE_BACKUPS);
   });
 
   it('treats valid JSON of the wrong shape or version as unreadable', () => {

@@ -79,6 +79,32 @@ describe('profiles: validation', () => {
       });
     }
 
+    for (const [name, validate, kind] of validators) {
+      it(`${name}: refuses what no HTTP header can carry, naming the character and its position`, () => {
+        const canary = makeCanaries().apiKey;
+        const cases: [string, RegExp][] = [
+          [`${canary.slice(0, 5)}\u200b${canary.slice(5)}`, /a zero-width space \(U\+200B\) at position 6\b/],
+          [`${canary.slice(0, 12)}\u2026`, /an ellipsis "…" \(U\+2026\) at position 13\b.*shortened copy/],
+          [`${canary}\u0007`, new RegExp(`a control character \\(U\\+0007\\) at position ${canary.length + 1}\\b`)],
+          [`é${canary}`, /the character "é" \(U\+00E9\) at position 1\b/],
+          [`${canary.slice(0, 3)}\u{1F511}${canary.slice(3)}`, /\(U\+1F511\) at position 4\b/],
+        ];
+        for (const [input, named] of cases) {
+          const error = errorOf(validate(input));
+          assert.equal(error.kind, kind);
+          assert.match(error.message, named);
+          assert.ok(!error.message.includes(canary) && !error.message.includes(canary.slice(0, 12)), 'the message must not repeat the secret');
+        }
+      });
+    }
+
+    it('accepts exactly the printable ASCII keys (property)', () => {
+      fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 40, unit: 'binary' }), (input) => {
+        const printable = /^[\x21-\x7e]+$/.test(input.trim());
+        assert.equal(validateApiKey(input).ok, printable, JSON.stringify(input));
+      }));
+    });
+
     it('the App Secret Key need not be a UUID', () => {
       assert.equal(valueOf(validateAppSecret('abc123-not-a-uuid')), 'abc123-not-a-uuid');
     });

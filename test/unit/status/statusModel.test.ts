@@ -90,6 +90,30 @@ describe('status: tooltip', () => {
   });
 });
 
+describe('status: unreadable store profiles', () => {
+  const problem = { message: 'The saved store profiles could not be read; a copy is kept under "k".', fix: 'setInstanceId' as const };
+
+  it('wholly unreadable: the error state, the message in the tooltip, Set Instance ID first', () => {
+    const view = presentStatus({ ...READY, profilesProblem: { ...problem, wholly: true } });
+    assert.equal(view.state, 'error');
+    assert.match(view.tooltip, /^API2Cart Wix: error\. The saved store profiles could not be read/);
+    assert.equal(view.nextSteps[0]?.id, 'setInstanceId');
+  });
+
+  it('partly unreadable: the connection still shows, with the problem as a line of the tooltip', () => {
+    const view = presentStatus({ ...READY, activeStore: SHOP, profilesProblem: { ...problem, wholly: false } });
+    assert.equal(view.state, 'connected');
+    assert.match(view.tooltip, /\nStore profiles: The saved store profiles could not be read/);
+  });
+
+  it('comes from the profile service summary', async () => {
+    const service = createProfileService(new MemorySecretStore({ 'api2cartWix.profiles': 'not json' }));
+    const view = presentStatus(statusFactsFromSummary(valueOf(await service.summary())));
+    assert.equal(view.state, 'error');
+    assert.match(view.tooltip, /api2cartWix\.profiles\.unreadable/);
+  });
+});
+
 describe('status: next steps', () => {
   it('walks the journey in order: API key, app credentials, scopes, public key, receiver or instance id', () => {
     assert.deepEqual(pendingIds(NOTHING), ['setApiKey', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId']);
@@ -128,6 +152,7 @@ describe('status: next steps', () => {
       'copyStoreKey',
       'writeStoreKeyToEnv',
       'newRequest',
+      'verifyPermissions',
       'setInstanceId',
       'decodeWebhook',
       'planScopes',
@@ -144,7 +169,7 @@ describe('status: next steps', () => {
 
   it('offers receiver, switch, connection check and forget actions only when they apply', () => {
     const idle = allIds({ ...READY, activeStore: { ...SHOP, connected: false }, storeCount: 1 });
-    for (const absent of ['stopReceiver', 'sendTestWebhook', 'switchStore', 'checkConnection'] as const) assert.ok(!idle.includes(absent), absent);
+    for (const absent of ['stopReceiver', 'sendTestWebhook', 'switchStore', 'checkConnection', 'verifyPermissions'] as const) assert.ok(!idle.includes(absent), absent);
     assert.ok(idle.includes('startReceiver') && idle.includes('forgetCredentials'));
     assert.ok(allIds({ ...READY, storeCount: 1 }).includes('switchStore'), 'a store exists but none is active');
     assert.ok(!allIds({ ...READY, receiver: RECEIVER }).includes('startReceiver'));

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import type { VerificationResult } from '../../core/permissions/types';
+import { profileDisplayName } from '../../core/profiles';
+import { CommandIds } from '../commandIds';
+import { permissionsCore } from '../lazyCore';
+import { saveMarkdown, type MarkdownTarget } from '../markdownFile';
+import { setPlannerStoreSource, type PlannerStoreSource } from '../scopePlanner/scopePlannerPanel';
+import type { Services } from '../services';
+import { PermissionChecks } from './checks';
+import { verifyPermissionsCommand } from './verifyCommand';
+
+export { recordPlanSnapshot } from './planSnapshot';
+
+const REPORT_FILE_NAME = 'wix-store-permissions.md';
+
+let current: { readonly checks: PermissionChecks; readonly saveReport: () => Promise<string | undefined> } | undefined;
+let reportTargetForTests: MarkdownTarget | undefined;
+
+/** "2025-02-03 14:02 UTC": the same in every time zone, like the rest of the report. */
+const reportDate = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * Verify Store Permissions, and the planner's store section (the Verify button, the badges, the
+ * drift, Save report). The check's core is loaded on first use (core-permissions).
+ */
+export function registerPermissions(s: Services): vscode.Disposable[] {
+  const checks = new PermissionChecks(s.redactor);
+
+  const activeResult = async (): Promise<VerificationResult | undefined> => {
+    const profile = await s.profiles.getActiveProfile();
+    return profile.ok && profile.value ? checks.get(profile.value.id) : undefined;
+  };
+
+  const saveReport = async (): Promise<string | undefined> => {
+    const result = await activeResult();
+    if (!result || result.status === 'running') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no finished permission check of the active store to save yet.'));
+      return undefined;
+    }
+    const markdown = permissionsCore().formatVerificationMarkdown(result, { date: reportDate(result.startedAt) });
+    const target = await saveMarkdown(s.redactor.redact(markdown), {
+      fileName: REPORT_FILE_NAME,
+      saveLabel: vscode.l10n.t('Save Report'),
+      title: vscode.l10n.t('Save Store Permission Report'),
+      target: reportTargetForTests,
+    });
+    if (target) s.log.info(`Verify Store Permissions: saved the report to ${target}`);
+    return target;
+  };
+
+  const source: PlannerStoreSource = {
+    async current() {
+      const profile = await s.profiles.getActiveProfile();
+      if (!profile.ok || profile.value === undefined) return undefined;
+      const p = profile.value;
+      const verification = checks.get(p.id);
+      return {
+        name: profileDisplayName(p),
+        connected: p.hasStoreKey && !p.removed,
+        ...(p.planSnapshot ? { snapshot: p.planSnapshot } : {}),
+        ...(verification ? { verification } : {}),
+      };
+    },
+    onDidChange(listener) {
+      const profiles = s.profiles.onDidChange(() => listener());
+      const results = checks.onDidChange(listener);
+      return { dispose: () => (profiles.dispose(), results.dispose()) };
+    },
+    verify: () => vscode.commands.executeCommand(CommandIds.verifyPermissions),
+    cancelVerification: () => checks.running?.controller.abort(),
+    saveReport,
+  };
+
+  current = { checks, saveReport };
+  return [
+    checks,
+    vscode.commands.registerCommand(CommandIds.verifyPermissions, async () => {
+      try {
+        await verifyPermissionsCommand(s, checks, saveReport);
+      } catch (error) {
+        // A bug, not a Problem: the stack goes to the log, not to the notification.
+        s.log.error(`Verify Store Permissions: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Verify Store Permissions failed unexpectedly. The API2Cart Wix log has the details.'));
+      }
+    }),
+    setPlannerStoreSource(source),
+    { dispose: () => (current = undefined) },
+  ];
+}
+
+export interface PermissionsTestHooks {
+  /** The last check of a store, as the planner and the report see it (redacted). */
+  result(profileId: string): VerificationResult | undefined;
+  /** Whether a check runs now. */
+  isRunning(): boolean;
+  /** Aborts the running check, as the progress notification's Cancel does. */
+  cancel(): void;
+  /** A short per-probe time limit for timeout tests; undefined restores the default. */
+  setProbeTimeout(ms: number | undefined): void;
+  /** Sends saved reports here instead of the save dialog; undefined restores the dialog. */
+  setReportTarget(target: MarkdownTarget | undefined): void;
+  saveReport(): Promise<string | undefined>;
+}
+
+/** For integration tests only (compiled into the test bundle alone, through testHooks.ts). */
+export function permissionsTestHooks(): PermissionsTestHooks {
+  const need = () => {
+    if (!current) throw new Error('The permissions feature is not registered.');
+    return current;
+  };
+  return {
+    result: (profileId) => need().checks.get(profileId),
+    isRunning: () => need().checks.running !== undefined,
+    cancel: () => need().checks.running?.controller.abort(),
+    setProbeTimeout: (ms) => {
+      need().checks.probeTimeoutMs = ms;
+    },
+    setReportTarget: (target) => {
+      reportTargetForTests = target;
+    },
+    saveReport: () => need().saveReport(),
+  };
+}
