@@ -6,6 +6,7 @@ import { registerConnectionCommands } from './vscode/connection';
 import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { loadedCoreBundles } from './vscode/lazyCore';
 import { createLog } from './vscode/log';
+import { registerRequestCommands } from './vscode/requests';
 import { registerPermissions } from './vscode/permissions';
 import { registerScopePlanner } from './vscode/scopePlanner/scopePlannerPanel';
 import { secretStorageStore } from './vscode/secretStorageStore';
@@ -13,6 +14,7 @@ import type { Services } from './vscode/services';
 import { watchProfilesHealth } from './vscode/profilesHealth';
 import { showActions } from './vscode/showActions';
 import { ConnectionStatus } from './vscode/statusBar';
+import { registerStoreCommands } from './vscode/store';
 import { testApi, type ActivationReport } from './vscode/testHooks';
 import { registerConnectFlow } from './vscode/connect/connectCommand';
 import { registerWebhookCommands } from './vscode/webhook/webhookCommands';
@@ -45,6 +47,8 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),
     ...webhooks.disposables,
     ...connect.disposables,
+    ...registerStoreCommands(services),
+    ...registerRequestCommands(services),
     watchProfilesHealth(services),
     ...registerPermissions(services),
   );

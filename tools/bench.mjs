@@ -46,10 +46,14 @@ const kb = n => `${(n / 1024).toFixed(1)} KiB`;
   rows.push({ name: 'lazy bundles (core-webhook + core-connection)', value: `${kb(size('core-webhook.js'))} + ${kb(size('core-connection.js'))}`, baseline: 'loaded on first use' });
   rows.push({ name: 'lazy bundle core-permissions', value: kb(size('core-permissions.js')), baseline: 'loaded on the first check' });
   rows.push({ name: 'webview bundle (scope planner)', value: kb(size('webview/scopePlanner.js')), baseline: `${kb(fs.statSync(path.join(root, 'media/scopePlanner.css')).size)} CSS` });
+  rows.push({ name: 'lazy bundle core-requests (request files)', value: kb(size('core-requests.js')), baseline: `${kb(size('api2cart-methods.json'))} method catalogue`, budget: 'loaded on first use' });
+  rows.push({ name: 'lazy bundles (feature-store + feature-requests)', value: `${kb(size('feature-store.js'))} + ${kb(size('feature-requests.js'))}`, baseline: 'VS Code side of the store and request commands', budget: 'loaded on first use' });
+  const schema = size('api2cart-request.schema.json');
+  rows.push({ name: 'request-file JSON schema (jsonValidation)', value: kb(schema), baseline: `${kb(fs.statSync(path.join(root, 'spec/api2cart-openapi.json')).size)} (whole spec)`, budget: '≤ 300 KiB', pass: schema <= 300 * 1024 });
 }
 
 // 3–6. Pure Node figures.
-for (const r of [...await micro.benchJwt(), ...await micro.benchReceiver(), await micro.benchScopes(), await micro.benchStoreAdd()]) {
+for (const r of [...await micro.benchJwt(), ...await micro.benchReceiver(), await micro.benchScopes(), await micro.benchStoreAdd(), await micro.benchAnswer(), await micro.benchRun()]) {
   rows.push({ ...r, pass: r.budget?.startsWith('≤ 1.5×') ? r.ratio <= 1.5 : undefined });
 }
 // 7. Permission probes: their own budgets (see benchPermissions).

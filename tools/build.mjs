@@ -8,6 +8,7 @@
 // services (src/vscode/testHooks.ts); every other build compiles that code out.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { writeRequestArtifacts } from './requestArtifacts.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,6 +23,10 @@ const host = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 const lazyCoreBundles = {
   'core-webhook': 'src/core/webhook/index.ts',
   'core-connection': 'src/core/connection/index.ts',
+  'core-requests': 'src/core/requests/index.ts',
+  // VS Code-side feature code, also required on first use (vscode stays external).
+  'feature-store': 'src/vscode/store/feature.ts',
+  'feature-requests': 'src/vscode/requests/feature.ts',
   'core-permissions': 'src/core/permissions/index.ts',
 };
 
@@ -30,10 +35,14 @@ const builds = [
   { ...host, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist',
     banner: { js: 'let __api2cartWixLoadStart = performance.now(), __api2cartWixLoadEnd;' },
     footer: { js: '__api2cartWixLoadEnd = performance.now();' } },
-  { ...host, entryPoints: lazyCoreBundles, outdir: 'dist' },
+  // jsonc-parser's "main" is a UMD build whose requires esbuild cannot follow; its ESM build bundles.
+  { ...host, entryPoints: lazyCoreBundles, outdir: 'dist', mainFields: ['module', 'main'] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022',
     entryPoints: { scopePlanner: 'src/webview/scopePlanner/main.ts' }, outdir: 'dist/webview' },
 ];
+
+// The request files' JSON schema and the runner's method catalogue, from the vendored spec.
+await writeRequestArtifacts();
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -17,6 +17,11 @@ export const CommandIds = {
   switchStore: 'api2cartWix.switchStore',
   showActions: 'api2cartWix.showActions',
   connectWixStore: 'api2cartWix.connectWixStore',
+  copyStoreKey: 'api2cartWix.copyStoreKey',
+  writeStoreKeyToEnv: 'api2cartWix.writeStoreKeyToEnv',
+  removeStore: 'api2cartWix.removeStore',
+  newRequest: 'api2cartWix.newRequest',
+  runRequest: 'api2cartWix.runRequest',
   verifyPermissions: 'api2cartWix.verifyPermissions',
 } as const;
 
@@ -43,6 +48,10 @@ export const actionCommands: Record<StatusActionId, { readonly command: string; 
   forgetCredentials: { command: CommandIds.forgetCredentials },
   openSettings: { command: 'workbench.action.openSettings', args: ['api2cartWix'] },
   connectWixStore: { command: CommandIds.connectWixStore },
+  copyStoreKey: { command: CommandIds.copyStoreKey },
+  writeStoreKeyToEnv: { command: CommandIds.writeStoreKeyToEnv },
+  newRequest: { command: CommandIds.newRequest },
+  removeStore: { command: CommandIds.removeStore },
   openProxySettings: { command: 'workbench.action.openSettings', args: ['http.proxy'] },
   verifyPermissions: { command: CommandIds.verifyPermissions },
 };

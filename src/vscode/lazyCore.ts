@@ -4,6 +4,9 @@ import * as path from 'node:path';
 // on first use so activation stays cheap. tools/build.mjs names them; the types come from source.
 type WebhookCore = typeof import('../core/webhook');
 type ConnectionCore = typeof import('../core/connection');
+type RequestsCore = typeof import('../core/requests');
+type StoreFeature = typeof import('./store/feature');
+type RequestsFeature = typeof import('./requests/feature');
 type PermissionsCore = typeof import('../core/permissions');
 
 const loaded = new Map<string, unknown>();
@@ -19,6 +22,10 @@ function load<T>(bundle: string): T {
 
 export const webhookCore = (): WebhookCore => load('core-webhook');
 export const connectionCore = (): ConnectionCore => load('core-connection');
+export const requestsCore = (): RequestsCore => load('core-requests');
+// VS Code-side code of features used now and then: also out of the activation bundle.
+export const storeFeature = (): StoreFeature => load('feature-store');
+export const requestsFeature = (): RequestsFeature => load('feature-requests');
 export const permissionsCore = (): PermissionsCore => load('core-permissions');
 
 /** Which heavy bundles have been loaded so far (the activation test checks none is). */

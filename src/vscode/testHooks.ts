@@ -2,8 +2,10 @@ import type * as vscode from 'vscode';
 import type { ConnectFlow } from './connect/connectCommand';
 import type { ReceiverController } from './webhook/receiverController';
 import { permissionsTestHooks } from './permissions';
+import { requestControllerForTests } from './requests';
 import { scopePlannerTestHooks } from './scopePlanner/scopePlannerPanel';
 import type { Services } from './services';
+import { overrideWorkspaceFacts } from './store/workspacePolicy';
 
 /** What activate() measured about itself: also logged, for `npm run bench` and for people. */
 export interface ActivationReport {
@@ -24,5 +26,8 @@ export function testApi(
   activation: ActivationReport,
   features: { readonly connect: ConnectFlow; readonly receiver: ReceiverController },
 ) {
-  return { services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation, permissions: permissionsTestHooks(), ...features };
+  return {
+    services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation, permissions: permissionsTestHooks(),
+    requests: requestControllerForTests, overrideWorkspaceFacts, ...features,
+  };
 }

@@ -3,3 +3,4 @@
 export * from '../../src/extension';
 export * as webhook from '../../src/core/webhook';
 export * as connection from '../../src/core/connection';
+export * as requests from '../../src/core/requests';

@@ -3,7 +3,13 @@
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Agent } from 'undici';
 import { addStore, createApi2CartClient, createWixClient } from '../../src/core/connection';
+import { requestRaw } from '../../src/core/http/request';
+import { createRedactor } from '../../src/core/redaction';
+import { checkRequestText, formatAnswer, parseCatalogue, placeRequest, runPlacedRequest } from '../../src/core/requests';
 import { ALL_PROBES, createPlatformMethodsCache, MAX_PROBES_IN_FLIGHT, verifyStore } from '../../src/core/permissions';
 import { ALL_METHODS, GUIDE_ROWS, planScopes } from '../../src/core/scopes';
 import { decodeWebhook, startWebhookReceiver } from '../../src/core/webhook';
@@ -211,6 +217,79 @@ export async function benchStoreAdd(rounds = 30): Promise<Row> {
     return { name: 'store add (Wix preflight + account.cart.add)', value: `${fmt(ours, 2)} ms`, baseline: `${fmt(base, 2)} ms (same 3 requests, bare fetch)`, ratio: ours / base, budget: `overhead ${fmt(ours - base, 2)} ms` };
   } finally {
     await wix.close();
+    await a2c.close();
+  }
+}
+
+/** A product.list answer of about `bytes`, as API2Cart would send it. */
+function productListAnswer(bytes: number): string {
+  const product = (i: number) => ({ id: String(i), name: `Product ${i}`, price: i / 10, quantity: i % 50, description: 'Hand-made, small batch. '.repeat(6) });
+  const per = JSON.stringify(product(1)).length + 1;
+  return JSON.stringify({ return_code: 0, return_message: '', pagination: { previous: null, next: 'c2' }, result: { products_count: 1, product: Array.from({ length: Math.ceil(bytes / per) }, (_, i) => product(i)) } });
+}
+
+/** Issue 13: a 5 MB answer is ready to open in under 1 s; beside a plain JSON.parse of the same text. */
+export async function benchAnswer(rounds = 7): Promise<Row> {
+  const text = productListAnswer(5 * 1024 * 1024);
+  const answer = { status: 200, text, bytes: Buffer.byteLength(text), truncated: false, contentType: 'application/json' };
+  const redactor = createRedactor();
+  redactor.setSecrets('bench', ['bench-store-key-0123456789', 'bench-api-key-0123456789']);
+  const ours: number[] = [];
+  const parse: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    let t = performance.now();
+    const view = formatAnswer({ method: 'product.list', storeName: 'Bench Store', answer, ms: 1, at: new Date(), redact: (s) => redactor.redact(s) });
+    ours.push(performance.now() - t);
+    if (view.language !== 'jsonc') throw new Error('the bench answer was not formatted');
+    t = performance.now();
+    JSON.parse(text);
+    parse.push(performance.now() - t);
+  }
+  const o = median(ours)!;
+  const p = median(parse)!;
+  return { name: `answer of ${(answer.bytes / 1048576).toFixed(1)} MB: parse, re-indent, explain, mask`, value: `${fmt(o, 1)} ms`, baseline: `${fmt(p, 1)} ms (JSON.parse alone)`, ratio: o / p, budget: `< 1000 ms ${o < 1000 ? '✔' : '✘'}` };
+}
+
+/** Issue 13: what Run adds over the stub's own time: check, place, send with both keys, format. */
+export async function benchRun(rounds = 50): Promise<Row> {
+  const apiKey = 'bench-api-key-0000';
+  const storeKey = 'bench-store-key-0000';
+  const a2c = await startApi2CartStub({ apiKey, carts: [{ id: '1', url: 'https://bench.example', storeKey, cartId: 'Wix', customLabel: 'Bench' }] });
+  const catalogue = parseCatalogue(JSON.parse(fs.readFileSync(path.join(__dirname, '../../../dist/api2cart-methods.json'), 'utf8')));
+  if (!catalogue.ok) throw new Error(catalogue.error.message);
+  const dispatcher = new Agent();
+  const file = JSON.stringify({ method: 'product.list', params: { count: 10, params: 'id,name,price' } });
+  try {
+    const ours = async () => {
+      const checked = checkRequestText(file, catalogue.value, []);
+      if (!checked.ok) throw new Error('bench request does not check');
+      const sent = await runPlacedRequest(
+        { now: () => performance.now(), send: (call) => requestRaw({ service: 'API2Cart', ...call, dispatcher, timeoutMs: 10_000, keepBytes: 8 << 20 }) },
+        { placed: placeRequest(checked.request), baseUrl: a2c.url, apiKey, storeKey },
+      );
+      if (!sent.ok) throw new Error(sent.error.message);
+      formatAnswer({ method: 'product.list', storeName: 'Bench', answer: sent.value.answer, ms: sent.value.ms, at: new Date(), redact: (s) => s });
+    };
+    const bare = async () => {
+      const response = await fetch(`${a2c.url}/product.list.json?count=10&params=id%2Cname%2Cprice`, { headers: { 'x-api-key': apiKey, 'x-store-key': storeKey } });
+      JSON.parse(await response.text());
+    };
+    for (let i = 0; i < 10; i++) { await ours(); await bare(); }
+    const o: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      let t = performance.now();
+      await ours();
+      o.push(performance.now() - t);
+      t = performance.now();
+      await bare();
+      b.push(performance.now() - t);
+    }
+    const om = median(o)!;
+    const bm = median(b)!;
+    return { name: 'run a request file (product.list)', value: `${fmt(om, 2)} ms`, baseline: `${fmt(bm, 2)} ms (same request, bare fetch)`, ratio: om / bm, budget: `adds < 20 ms: ${fmt(om - bm, 2)} ms ${om - bm < 20 ? '✔' : '✘'}` };
+  } finally {
+    await dispatcher.close();
     await a2c.close();
   }
 }

@@ -15,7 +15,7 @@ import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartS
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { appInstalled, generateTestKeys, signWithJose, TEST_APP_ID, type TestKeys } from '../support/webhookSigning';
 import { assertContainsNone, assertNoSettingHolds, extensionHostLogFiles, readLog, settingsFiles } from './support/evidence';
-import { extensionApi, waitFor } from './support/extension';
+import { extensionApi, waitFor, type TestApi } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
 import { stopChainAtFirstFailure } from '../support/chain';
 
@@ -33,6 +33,14 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** Every file under `dir` (the workspace), dot-files included. */
+function workspaceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = `${dir}/${e.name}`;
+    return e.isDirectory() ? workspaceFiles(full) : e.isFile() ? [full] : [];
+  });
 }
 
 async function post(url: string, body: string): Promise<number> {
@@ -117,6 +125,11 @@ describe('secret-leak canary', function () {
   let wix: WixStub;
   let keys: TestKeys;
   let exportFile: vscode.Uri | undefined;
+  let envFile: vscode.Uri | undefined;
+  let requestFile: vscode.Uri | undefined;
+  /** Diagnostics the request runner set, sampled while the file was open. */
+  const diagnosticsSeen: string[] = [];
+  let api: TestApi;
   let permissions: PermissionsTestHooks;
   let reportFile: vscode.Uri | undefined;
   const config = () => vscode.workspace.getConfiguration('api2cartWix');
@@ -146,7 +159,7 @@ describe('secret-leak canary', function () {
   }
 
   before(async () => {
-    const api = await extensionApi();
+    api = await extensionApi();
     s = api.services;
     planner = api.scopePlanner;
     permissions = api.permissions;
@@ -175,6 +188,9 @@ describe('secret-leak canary', function () {
     planner?.setExportTarget(undefined);
     planner?.dispose();
     if (exportFile) await vscode.workspace.fs.delete(exportFile).then(undefined, () => undefined);
+    for (const file of [envFile, requestFile, envFile && vscode.Uri.joinPath(envFile, '..', '.gitignore')]) {
+      if (file) await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
     permissions?.setReportTarget(undefined);
     if (reportFile) await vscode.workspace.fs.delete(reportFile).then(undefined, () => undefined);
     await pointAt(undefined, undefined);
@@ -355,6 +371,63 @@ describe('secret-leak canary', function () {
     assert.ok(clipboardSeen.some((t) => t.startsWith(url)), 'the extension\'s clipboard writes were sampled');
   });
 
+  it('uses the store: copies its key, writes it to .env, runs requests that echo the secrets, copies cURL, removes the store', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    // The webhook test made another store active; this one has the canary key.
+    assert.ok((await s.profiles.setActiveProfile(instanceId)).ok);
+    // Copy Store Key puts the key on the clipboard because the person asked; they clear it again.
+    ui.reply(/is on the clipboard/, 'Clear Clipboard');
+    await run(CommandIds.copyStoreKey);
+    assert.equal(await vscode.env.clipboard.readText(), '', 'the copied key was cleared');
+    // The .env is the one file a key may be written to (positive control below).
+    ui.pick((items) => [...items]).reply(/\.gitignore/, 'Add to .gitignore and Write');
+    await run(CommandIds.writeStoreKeyToEnv);
+    envFile = vscode.Uri.joinPath(folder, '.env');
+    const env = new TextDecoder().decode(await vscode.workspace.fs.readFile(envFile));
+    assert.ok(env.includes(storeKey) && env.includes(apiKey), 'the .env holds both keys');
+
+    const echo = `sent: ${apiKey} ${appSecret} ${storeKey} ${wixToken}`;
+    requestFile = vscode.Uri.joinPath(folder, 'leak-canary.api2cart.json');
+    await vscode.workspace.fs.writeFile(requestFile, new TextEncoder().encode(JSON.stringify({ method: 'product.list', params: { count: 1 } })));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(requestFile));
+    for (const answer of [
+      { kind: 'returnCode' as const, code: 2, message: `Incorrect API Key ${apiKey}` },
+      { kind: 'notJson' as const, body: `<html><body>Proxy login ${echo}</body></html>` },
+      { kind: 'httpStatus' as const, status: 500, body: echo },
+      { kind: 'body' as const, body: { return_code: 0, return_message: echo, pagination: { next: storeKey }, result: { product: [{ id: apiKey, name: storeKey }] } } },
+    ]) {
+      api2cart.setResponse('product.list', answer);
+      await run(CommandIds.runRequest);
+    }
+    assert.equal(api2cart.callsTo('product.list').length, 4, 'every run was sent');
+    await vscode.commands.executeCommand(CommandIds.runRequest, { uri: requestFile.toString(), action: 'nextPage' });
+    assert.ok(api2cart.callsTo('product.list').at(-1)?.query.page_cursor === storeKey, 'the echoed cursor went back, as API2Cart asked');
+    await vscode.commands.executeCommand(CommandIds.runRequest, { uri: requestFile.toString(), action: 'curl' });
+    clipboardSeen.push(await vscode.env.clipboard.readText());
+    assert.match(clipboardSeen.at(-1)!, /\$API2CART_STORE_KEY/, 'the cURL copy was sampled');
+    ui.pick((items) => items[0]);
+    await vscode.commands.executeCommand(CommandIds.runRequest, { uri: requestFile.toString(), action: 'history' });
+    // A key pasted into a request file by mistake is not repeated in a diagnostic or a message.
+    const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === requestFile!.toString());
+    await vscode.workspace.fs.writeFile(requestFile, new TextEncoder().encode(JSON.stringify({ method: 'product.list', store: storeKey })));
+    await waitFor(() => (opened?.getText().includes(storeKey) ? true : undefined), 'the editor to show the changed file');
+    await run(CommandIds.runRequest);
+    assert.ok(ui.messagesOf('error').some((m) => /nothing was sent/.test(m)), 'the bad file was reported');
+    diagnosticsSeen.push(...vscode.languages.getDiagnostics(requestFile).map((d) => d.message));
+    assert.ok(diagnosticsSeen.length > 0, 'the diagnostics were sampled');
+    // The person fixes the file (their own mistake is no leak of ours).
+    await vscode.workspace.fs.writeFile(requestFile, new TextEncoder().encode(JSON.stringify({ method: 'product.list' })));
+    await waitFor(() => (opened && !opened.getText().includes(storeKey) ? true : undefined), 'the fixed request file in the editor');
+    await api.requests()!.answersShown();
+
+    ui.reply(/^Remove "/, 'Remove Store');
+    await run(CommandIds.removeStore);
+    assert.ok(api2cart.callsTo('cart.delete').at(-1)?.headers['x-store-key'] === storeKey, 'the store was removed with its key');
+    // Back as it was, for the tests after this one.
+    assert.ok((await s.profiles.setStoreKey(instanceId, storeKey)).ok);
+    api2cart.carts.push({ id: '1', url: SITE_URL, storeKey, cartId: 'Wix', customLabel: SITE_NAME, wixInstanceId: instanceId });
+  });
+
   it('switches store, shows the actions and forgets everything', async () => {
     ui.pickLabel(new RegExp(SITE_NAME));
     await run(CommandIds.switchStore);
@@ -397,6 +470,13 @@ describe('secret-leak canary', function () {
 
     assert.ok(clipboardSeen.some((t) => /Read Orders/.test(t)), 'the scope planner\'s copy was sampled');
     assertContainsNone(clipboardSeen.join('\n'), needles, 'the clipboard');
+    assert.ok(recorder.documents.filter((d) => d.uri.startsWith('api2cart-wix-answer:')).length >= 4, 'the request answers were opened');
+    assertContainsNone(diagnosticsSeen.join('\n'), needles, 'the request file diagnostics');
+    // Every file in the workspace but the .env the person asked for.
+    assert.ok(envFile && fs.readFileSync(envFile.fsPath, 'utf8').includes(storeKey), 'the .env really holds the key (the scan below can find one)');
+    for (const file of workspaceFiles(vscode.workspace.workspaceFolders![0]!.uri.fsPath).filter((f) => f !== envFile!.fsPath)) {
+      assertContainsNone(fs.readFileSync(file, 'utf8'), needles, file);
+    }
     assert.ok(exportFile, 'the plan was exported');
     assertContainsNone(new TextDecoder().decode(await vscode.workspace.fs.readFile(exportFile)), needles, 'the exported scope plan');
     assert.ok(reportFile, 'the permission report was saved');

@@ -3,6 +3,7 @@
 export * from './addStore';
 export * from './checkConnection';
 export * from './findStore';
+export * from './removeStore';
 export * from '../api2cart/client';
 export * from '../api2cart/returnCodes';
 export * from '../api2cart/types';
@@ -11,3 +12,4 @@ export * from '../wix/types';
 export * from '../http/dispatcher';
 export type { HttpProblem, HttpProblemKind } from '../http/problem';
 export type { HttpMethod } from '../http/request';
+export { requestRaw, type RawRequest, type RawResponse } from '../http/request';

@@ -32,7 +32,83 @@ export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
  * API-level errors); transport failures, non-JSON bodies and non-2xx non-JSON answers become an
  * HttpProblem whose message names the service and host, never headers, query or body.
  */
-export async function requestJson(req: JsonRequest): Promise<Result<JsonResponse, HttpProblem>> {
+export function requestJson(req: JsonRequest): Promise<Result<JsonResponse, HttpProblem>> {
+  return exchange(req, async (response, context) => {
+    const text = await readCapped(response.body);
+    if (text === undefined) {
+      return fail({
+        kind: 'http-too-large',
+        message: `${req.service} (${context.host}) answered ${req.operation} with more than ${MAX_RESPONSE_BYTES / 1048576} MB; this is not an API answer. Check the base URL setting and any proxy in between.`,
+        fix: 'openSettings',
+        maybeDelivered: true,
+        status: response.statusCode,
+      });
+    }
+    const parsed = parseJson(text);
+    if (parsed.ok) {
+      return ok({ status: response.statusCode, json: parsed.value });
+    }
+    return fail(nonJsonProblem(context, response.statusCode));
+  });
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly contentType?: string;
+  /** The body as UTF-8 text: whole, or its first `keepBytes` when `truncated`. */
+  readonly text: string;
+  /** Bytes received in all. */
+  readonly bytes: number;
+  readonly truncated: boolean;
+}
+
+export interface RawRequest extends JsonRequest {
+  /** Body bytes kept as text; the rest is counted and dropped. */
+  readonly keepBytes: number;
+}
+
+/** Past this the answer is not read any further (a runaway stream, not an API answer). */
+export const MAX_RAW_RESPONSE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * One request whose answer is shown as it came: any status, any body (JSON or not), kept up to
+ * `keepBytes` and counted beyond, for a person to read. Transport failures are classified like
+ * requestJson's.
+ */
+export function requestRaw(req: RawRequest): Promise<Result<RawResponse, HttpProblem>> {
+  return exchange(req, async (response) => {
+    const kept: Buffer[] = [];
+    let bytes = 0;
+    let keptBytes = 0;
+    for await (const chunk of response.body) {
+      bytes += chunk.length;
+      if (keptBytes < req.keepBytes) {
+        const part = Buffer.from(chunk).subarray(0, req.keepBytes - keptBytes);
+        kept.push(part);
+        keptBytes += part.length;
+      }
+      if (bytes > MAX_RAW_RESPONSE_BYTES) {
+        response.body.destroy();
+        break;
+      }
+    }
+    const contentType = response.headers['content-type'];
+    return ok({
+      status: response.statusCode,
+      ...(typeof contentType === 'string' ? { contentType } : {}),
+      // A cut through a multi-byte character decodes to U+FFFD, which is fine for a truncated view.
+      text: Buffer.concat(kept).toString('utf8'),
+      bytes,
+      truncated: bytes > keptBytes,
+    });
+  });
+}
+
+type Answer = Dispatcher.ResponseData;
+type ExchangeContext = { service: string; operation: string; host: string; timeoutMs: number };
+
+/** Sends one request with the timeout, the caller's cancel and the transport-error classification every call shares. */
+async function exchange<T>(req: JsonRequest, read: (response: Answer, context: ExchangeContext) => Promise<Result<T, HttpProblem>>): Promise<Result<T, HttpProblem>> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
@@ -62,21 +138,7 @@ export async function requestJson(req: JsonRequest): Promise<Result<JsonResponse
       signal,
       dispatcher: req.dispatcher ?? getGlobalDispatcher(),
     });
-    const text = await readCapped(response.body);
-    if (text === undefined) {
-      return fail({
-        kind: 'http-too-large',
-        message: `${req.service} (${context.host}) answered ${req.operation} with more than ${MAX_RESPONSE_BYTES / 1048576} MB; this is not an API answer. Check the base URL setting and any proxy in between.`,
-        fix: 'openSettings',
-        maybeDelivered: true,
-        status: response.statusCode,
-      });
-    }
-    const parsed = parseJson(text);
-    if (parsed.ok) {
-      return ok({ status: response.statusCode, json: parsed.value });
-    }
-    return fail(nonJsonProblem(context, response.statusCode));
+    return await read(response, context);
   } catch (err) {
     return failFromError(err);
   } finally {

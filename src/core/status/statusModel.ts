@@ -22,7 +22,11 @@ export type StatusActionId =
   | 'openSettings'
   | 'openProxySettings'
   | 'verifyPermissions'
-  | 'connectWixStore';
+  | 'connectWixStore'
+  | 'copyStoreKey'
+  | 'writeStoreKeyToEnv'
+  | 'newRequest'
+  | 'removeStore';
 
 export interface StatusStore {
   readonly instanceId: string;
@@ -233,6 +237,9 @@ function otherActions(facts: StatusFacts): StatusActionId[] {
     ['sendTestWebhook', listening],
     ['switchStore', storeCount(facts) > (facts.activeStore !== undefined ? 1 : 0)],
     ['checkConnection', store?.connected === true],
+    ['copyStoreKey', store?.connected === true],
+    ['writeStoreKeyToEnv', store?.connected === true],
+    ['newRequest', store?.connected === true],
     ['verifyPermissions', store?.connected === true],
     ['setInstanceId', true],
     ['startReceiver', !listening],
@@ -241,6 +248,7 @@ function otherActions(facts: StatusFacts): StatusActionId[] {
     ['setApiKey', true],
     ['setAppCredentials', true],
     ['setPublicKey', true],
+    ['removeStore', store?.connected === true],
     ['forgetCredentials', anythingStored],
   ];
   return candidates.filter(([, applies]) => applies).map(([id]) => id);
@@ -285,6 +293,14 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
         return ['Forget Credentials', 'Delete what this extension saved in the OS keyring.'];
       case 'openSettings':
         return ['Open Settings', 'Review the API2Cart Wix settings.'];
+      case 'copyStoreKey':
+        return ['Copy Store Key', `Put the store key of ${storeName} on the clipboard for your integration.`];
+      case 'writeStoreKeyToEnv':
+        return ['Write Store Key to .env', 'Into a workspace .env that git ignores, for your integration to read.'];
+      case 'newRequest':
+        return ['New API2Cart Request', `Try any of the guide's methods on ${storeName} from a request file.`];
+      case 'removeStore':
+        return ['Remove Store from API2Cart', `Delete ${storeName} from your API2Cart account (cart.delete).`];
       case 'openProxySettings':
         return ['Open Proxy Settings', 'Review http.proxy, which wins over the HTTP(S)_PROXY variables.'];
       case 'connectWixStore':

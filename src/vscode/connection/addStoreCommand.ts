@@ -6,6 +6,7 @@ import { CommandIds } from '../commandIds';
 import { connectionCore } from '../lazyCore';
 import { recordPlanSnapshot } from '../permissions/planSnapshot';
 import type { Services } from '../services';
+import { connectedNextSteps } from '../store/nextSteps';
 import { createConnectionClients, reportProblem, withCancellableProgress } from './connectionSupport';
 
 const WHAT = 'Add Store';
@@ -193,8 +194,9 @@ export async function addStoreCommand(s: Services): Promise<void> {
     await s.status.setError(undefined);
     s.log.info(`${WHAT}: store key saved for ${name}`);
     const check = vscode.l10n.t('Check Connection');
-    void vscode.window.showInformationMessage(successMessage(outcome, name), check).then((choice) =>
-      choice === check ? vscode.commands.executeCommand(CommandIds.checkConnection) : undefined,
+    const next = connectedNextSteps();
+    void vscode.window.showInformationMessage(successMessage(outcome, name), check, ...next.labels).then((choice) =>
+      choice === check ? vscode.commands.executeCommand(CommandIds.checkConnection) : next.run(choice),
     );
   } finally {
     await s.status.setChecking(undefined);

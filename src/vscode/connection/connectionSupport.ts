@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import * as vscode from 'vscode';
 import type { Api2CartClient, WixClient } from '../../core/connection';
 import { validateApiKey } from '../../core/profiles';
@@ -11,6 +12,9 @@ import { readBaseUrls, readSettings } from '../settings';
 export interface ConnectionClients {
   readonly api2cart: Api2CartClient;
   readonly wix: WixClient;
+  /** For calls outside the clients (the request runner's raw exchange): the same base URL and proxy. */
+  readonly api2cartBaseUrl: string;
+  readonly dispatcher: Dispatcher;
   /** Closes the dispatcher's sockets; call when the command is done. */
   dispose(): Promise<void>;
 }
@@ -35,6 +39,8 @@ export function createConnectionClients(s: Services, apiKey: string): Result<Con
   return ok({
     api2cart: core.createApi2CartClient({ baseUrl: urls.value.api2cart, apiKey: key.value, dispatcher: dispatcher.value, log }),
     wix: core.createWixClient({ baseUrl: urls.value.wix, dispatcher: dispatcher.value, log }),
+    api2cartBaseUrl: urls.value.api2cart,
+    dispatcher: dispatcher.value,
     dispose: () => dispatcher.value.close().catch(() => undefined),
   });
 }

@@ -8,6 +8,7 @@ import { webhookCore } from '../lazyCore';
 import { actionCommands } from '../commandIds';
 import { showProblem } from '../problems';
 import { readSettings } from '../settings';
+import { showStoreRemovedNotice } from '../store';
 import { decodeOptions, decodeWithStoredKey } from './decodeCommand';
 import { eventJson, eventSummary, lifecycleEventOf, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
 import { offerInstanceId, openJsonLabel } from './useInstanceId';
@@ -324,7 +325,7 @@ export class ReceiverController implements vscode.Disposable {
       return;
     }
     log.info(`store ${profile.instanceId} marked removed`);
-    void vscode.window.showWarningMessage(
+    void showStoreRemovedNotice(s, profile,
       vscode.l10n.t('The app was removed from store "{0}"; it is marked removed.', profileDisplayName(profile)));
   }
 

@@ -1,11 +1,13 @@
 // What every integration suite needs to reach the extension under test.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { RequestController } from '../../../src/vscode/requests/requestController';
 import type { PermissionsTestHooks } from '../../../src/vscode/permissions';
 import type { ScopePlannerTestHooks } from '../../../src/vscode/scopePlanner/scopePlannerPanel';
 import type { ConnectFlow } from '../../../src/vscode/connect/connectCommand';
 import type { Services } from '../../../src/vscode/services';
 import type { ReceiverController } from '../../../src/vscode/webhook/receiverController';
+import type { WorkspaceFacts } from '../../../src/vscode/store/workspacePolicy';
 
 export const EXTENSION_ID = 'api2cart-wix-tools.api2cart-wix';
 
@@ -15,6 +17,10 @@ export interface TestApi {
   secrets: vscode.SecretStorage;
   scopePlanner: ScopePlannerTestHooks;
   activation: { ms: number; loadMs?: number; activateMs: number; coreBundlesLoaded: string[] };
+  /** The request runner's controller (history, diagnostics, last runs). */
+  requests: () => RequestController | undefined;
+  /** Plays an untrusted or virtual workspace for the store-key commands; undefined restores the real one. */
+  overrideWorkspaceFacts: (facts: Partial<WorkspaceFacts> | undefined) => void;
   permissions: PermissionsTestHooks;
   connect: ConnectFlow;
   receiver: ReceiverController;

@@ -21,6 +21,8 @@ export type Api2CartStubResponse =
   | { readonly kind: 'default' }
   /** return_code 0 with this `result`. */
   | { readonly kind: 'success'; readonly result: unknown }
+  /** This whole JSON body, e.g. an envelope with `pagination` beside `result`. */
+  | { readonly kind: 'body'; readonly body: unknown }
   | { readonly kind: 'returnCode'; readonly code: number; readonly message?: string }
   /** HTTP 200 (or status) with an HTML page, like a captive portal or a misrouted proxy. */
   | { readonly kind: 'notJson'; readonly status?: number; readonly body?: string }
@@ -91,6 +93,8 @@ const toBehaviour = (response: Api2CartStubResponse, simulate: () => StubBehavio
       return simulate();
     case 'success':
       return { kind: 'json', body: envelope(response.result) };
+    case 'body':
+      return { kind: 'json', body: response.body };
     case 'returnCode':
       return { kind: 'json', body: envelope({}, response.code, response.message ?? `Stub error ${response.code}`) };
     case 'notJson':

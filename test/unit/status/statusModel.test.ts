@@ -156,6 +156,9 @@ describe('status: next steps', () => {
       'stopReceiver',
       'sendTestWebhook',
       'switchStore',
+      'copyStoreKey',
+      'writeStoreKeyToEnv',
+      'newRequest',
       'verifyPermissions',
       'setInstanceId',
       'decodeWebhook',
@@ -163,6 +166,7 @@ describe('status: next steps', () => {
       'setApiKey',
       'setAppCredentials',
       'setPublicKey',
+      'removeStore',
       'forgetCredentials',
     ]);
     assert.deepEqual(allIds(NOTHING), [
@@ -177,6 +181,18 @@ describe('status: next steps', () => {
     assert.ok(allIds({ ...READY, storeCount: 1 }).includes('switchStore'), 'a store exists but none is active');
     assert.ok(!allIds({ ...READY, receiver: RECEIVER }).includes('startReceiver'));
     assert.ok(!allIds(NOTHING).includes('forgetCredentials'));
+  });
+
+  it('offers using and removing the store only once it is connected', () => {
+    const using = ['copyStoreKey', 'writeStoreKeyToEnv', 'newRequest', 'removeStore'] as const;
+    const connected = presentStatus({ ...READY, activeStore: SHOP }).nextSteps;
+    for (const id of using) assert.equal(connected.find((s) => s.id === id)?.pending, false, id);
+    assert.equal(connected.find((s) => s.id === 'copyStoreKey')!.detail, 'Put the store key of Shop A on the clipboard for your integration.');
+    assert.equal(connected.find((s) => s.id === 'removeStore')!.label, 'Remove Store from API2Cart');
+    for (const facts of [{ ...READY, activeStore: { ...SHOP, connected: false } }, { ...READY, activeStore: { ...SHOP, removed: true } }, READY]) {
+      const ids = allIds(facts);
+      for (const id of using) assert.ok(!ids.includes(id), `${id} for ${JSON.stringify(facts.activeStore)}`);
+    }
   });
 
   it('labels every action and tells a saved value from a missing one', () => {

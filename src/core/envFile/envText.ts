@@ -1,0 +1,125 @@
+/**
+ * Editing a `.env` (or `.gitignore`) as text: the lines the edit is about change, every other line
+ * and comment stays byte for byte, and so do the file's line endings and byte-order mark.
+ */
+export type LineEnding = 'lf' | 'crlf';
+
+interface Line {
+  readonly content: string;
+  /** '\n', '\r\n' or '' for a last line without one. */
+  readonly ending: string;
+}
+
+const BOM = '\uFEFF';
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const pattern = /\r?\n/g;
+  let start = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    lines.push({ content: text.slice(start, match.index), ending: match[0] });
+    start = match.index + match[0].length;
+  }
+  if (start < text.length) lines.push({ content: text.slice(start), ending: '' });
+  return lines;
+}
+
+/** The ending most of the file's lines use; LF for a file without any. */
+export function lineEndingOf(text: string): LineEnding {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return crlf > lf ? 'crlf' : 'lf';
+}
+
+const join = (bom: string, lines: readonly Line[]): string => bom + lines.map((l) => l.content + l.ending).join('');
+
+/** Appends lines in the file's own line ending, after closing an unterminated last line. */
+function append(lines: Line[], added: readonly string[], eol: string): void {
+  const last = lines[lines.length - 1];
+  if (last && last.ending === '') lines[lines.length - 1] = { ...last, ending: eol };
+  for (const content of added) lines.push({ content, ending: eol });
+}
+
+export interface EnvAssignment {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface EnvEdit {
+  readonly text: string;
+  readonly lineEnding: LineEnding;
+  /** Per variable: a new line was added, or an existing one now holds the value (duplicates removed). */
+  readonly changes: readonly { readonly name: string; readonly change: 'added' | 'replaced' | 'unchanged'; readonly duplicatesRemoved: number }[];
+}
+
+/**
+ * A value as dotenv loaders read it back unchanged: bare when it is plain, else single-quoted, else
+ * double-quoted with escapes.
+ */
+export function envValue(value: string): string {
+  if (/^[A-Za-z0-9_\-.:/+=@,%]*$/.test(value)) return value;
+  if (!/['\n\r]/.test(value)) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+}
+
+/** `NAME=` or `export NAME =` at the start of a line. */
+const assignmentPattern = (name: string) => new RegExp(`^(\\s*(?:export\\s+)?)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`);
+
+/**
+ * Sets each variable on exactly one line: the first existing assignment takes the value (keeping
+ * an `export ` prefix), later ones are removed, a missing one is appended (after `comment`, when
+ * given, as a `# ` line). Nothing else changes.
+ */
+export function setEnvVariables(text: string, assignments: readonly EnvAssignment[], comment?: string): EnvEdit {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const lineEnding = lineEndingOf(text);
+  const eol = lineEnding === 'crlf' ? '\r\n' : '\n';
+  let lines = splitLines(text.slice(bom.length));
+  const changes: EnvEdit['changes'][number][] = [];
+  const appended: string[] = [];
+  for (const { name, value } of assignments) {
+    const pattern = assignmentPattern(name);
+    const wanted = `${name}=${envValue(value)}`;
+    const found = lines.map((line, index) => ({ line, index, prefix: pattern.exec(line.content)?.[1] })).filter((f) => f.prefix !== undefined);
+    if (found.length === 0) {
+      appended.push(wanted);
+      changes.push({ name, change: 'added', duplicatesRemoved: 0 });
+      continue;
+    }
+    const [first, ...rest] = found;
+    const replacement = `${first!.prefix!}${wanted}`;
+    const unchanged = first!.line.content === replacement;
+    lines[first!.index] = { content: replacement, ending: first!.line.ending };
+    const drop = new Set(rest.map((r) => r.index));
+    lines = lines.filter((_, index) => !drop.has(index));
+    changes.push({ name, change: unchanged && rest.length === 0 ? 'unchanged' : 'replaced', duplicatesRemoved: rest.length });
+  }
+  if (appended.length > 0) append(lines, [...(comment ? [`# ${comment.replace(/[\r\n]+/g, ' ')}`] : []), ...appended], eol);
+  return { text: join(bom, lines), lineEnding, changes };
+}
+
+/**
+ * Whether a .gitignore's own lines ignore `name` at its top level: a bare textual check, for when
+ * git itself cannot be asked. Conservative: a later `!` negation of the name counts as not ignored.
+ */
+export function gitignoreListsName(text: string, name: string): boolean {
+  let ignored = false;
+  for (const raw of splitLines(text.replace(BOM, ''))) {
+    const line = raw.content.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const negated = line.startsWith('!');
+    const pattern = (negated ? line.slice(1) : line).replace(/^\//, '').replace(/\/$/, '');
+    if (pattern === name || pattern === `**/${name}` || (pattern.endsWith('*') && !pattern.includes('/') && name.startsWith(pattern.slice(0, -1)))) {
+      ignored = !negated;
+    }
+  }
+  return ignored;
+}
+
+/** `.gitignore` text with each entry on a line of its own at the end, in the file's line ending. */
+export function addGitignoreEntries(text: string, entries: readonly string[], comment?: string): string {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const lines = splitLines(text.slice(bom.length));
+  append(lines, [...(comment ? [`# ${comment}`] : []), ...entries], lineEndingOf(text) === 'crlf' ? '\r\n' : '\n');
+  return join(bom, lines);
+}

@@ -1,0 +1,4 @@
+// Entry of the lazily loaded `feature-requests` bundle (tools/build.mjs): the request runner's
+// VS Code side, required on the first New or Run so activation stays small.
+export { RequestController, parseRunArgs } from './requestController';
+export { newRequestCommand, methodItems } from './newRequest';

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import { requestsFeature } from '../lazyCore';
+import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
+import type { Services } from '../services';
+import { workspaceFacts } from '../store/workspacePolicy';
+import { guardedCommand } from '../store';
+import { RequestCodeLenses } from './codeLens';
+import type { RequestController } from './requestController';
+import { REQUEST_FILE_GLOB } from './requestFiles';
+
+let current: RequestController | undefined;
+let create: (() => RequestController) | undefined;
+
+/** For the integration tests: the live controller (history, diagnostics, last runs), created if need be. */
+export const requestControllerForTests = (): RequestController | undefined => current ?? create?.();
+
+/**
+ * New API2Cart Request and Run API2Cart Request, with the request files' CodeLenses. The runner
+ * (feature-requests, core-requests) loads on the first command, not at activation.
+ */
+export function registerRequestCommands(s: Services): vscode.Disposable[] {
+  const changed = new vscode.EventEmitter<void>();
+  create = () => (current ??= new (requestsFeature().RequestController)(s, changed));
+  const controller = create;
+  return [
+    changed,
+    { dispose: () => current?.dispose() },
+    vscode.languages.registerCodeLensProvider({ pattern: REQUEST_FILE_GLOB }, new RequestCodeLenses(() => current, changed.event)),
+    vscode.commands.registerCommand(CommandIds.newRequest, guardedCommand(s, 'New API2Cart Request', () =>
+      requestsFeature().newRequestCommand(s, controller(), {
+        facts: workspaceFacts(),
+        plannedMethods: s.context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? [],
+      }))),
+    vscode.commands.registerCommand(CommandIds.runRequest, (arg?: unknown) => guardedCommand(s, 'Run API2Cart Request', () => controller().command(arg))()),
+  ];
+}

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { addGitignoreEntries, envValue, gitignoreListsName, lineEndingOf, setEnvVariables } from '../../../src/core/envFile';
+
+const KEY = '0123456789abcdef0123456789abcdef';
+
+describe('.env editing', () => {
+  it('appends a missing variable after a comment, closing an unterminated last line', () => {
+    const edit = setEnvVariables('# mine\nDB_URL=postgres://x', [{ name: 'API2CART_STORE_KEY', value: KEY }], 'API2Cart keys');
+    assert.equal(edit.text, `# mine\nDB_URL=postgres://x\n# API2Cart keys\nAPI2CART_STORE_KEY=${KEY}\n`);
+    assert.deepEqual(edit.changes, [{ name: 'API2CART_STORE_KEY', change: 'added', duplicatesRemoved: 0 }]);
+    assert.equal(setEnvVariables('', [{ name: 'A', value: 'b' }]).text, 'A=b\n');
+  });
+
+  it('replaces the first assignment in place, keeps an export prefix, removes later duplicates', () => {
+    const text = 'A=1\nexport API2CART_STORE_KEY = old # note\n# keep me\nAPI2CART_STORE_KEY=older\nB=2\n';
+    const edit = setEnvVariables(text, [{ name: 'API2CART_STORE_KEY', value: KEY }], 'not used: nothing is appended');
+    assert.equal(edit.text, `A=1\nexport API2CART_STORE_KEY=${KEY}\n# keep me\nB=2\n`);
+    assert.deepEqual(edit.changes, [{ name: 'API2CART_STORE_KEY', change: 'replaced', duplicatesRemoved: 1 }]);
+    assert.equal(setEnvVariables(edit.text, [{ name: 'API2CART_STORE_KEY', value: KEY }]).changes[0]!.change, 'unchanged');
+  });
+
+  it('keeps CRLF line endings and a byte-order mark', () => {
+    const edit = setEnvVariables('\uFEFFA=1\r\nB=2\r\n', [{ name: 'API2CART_STORE_KEY', value: KEY }, { name: 'API2CART_API_KEY', value: 'k' }]);
+    assert.equal(edit.text, `\uFEFFA=1\r\nB=2\r\nAPI2CART_STORE_KEY=${KEY}\r\nAPI2CART_API_KEY=k\r\n`);
+    assert.equal(edit.lineEnding, 'crlf');
+    assert.equal(lineEndingOf('a\nb\r\nc\n'), 'lf');
+  });
+
+  it('does not mistake a longer name or a comment for the variable', () => {
+    const text = 'API2CART_STORE_KEY_OLD=x\n# API2CART_STORE_KEY=commented\n';
+    assert.equal(setEnvVariables(text, [{ name: 'API2CART_STORE_KEY', value: 'v' }]).text, `${text}API2CART_STORE_KEY=v\n`);
+  });
+
+  it('quotes values only when a dotenv loader would misread them', () => {
+    assert.equal(envValue(KEY), KEY);
+    assert.equal(envValue('a#b c'), "'a#b c'");
+    assert.equal(envValue("it's $HOME"), '"it\'s $HOME"');
+    assert.equal(envValue('a"b\\'), '\'a"b\\\'');
+  });
+
+  it('property: every other line stays as it was, and the variable is on exactly one line', () => {
+    const safeLine = fc.stringMatching(/^[^\r\n]{0,30}$/).filter((l) => !/^\s*(export\s+)?API2CART_STORE_KEY\s*=/.test(l));
+    const assignment = fc.constantFrom('API2CART_STORE_KEY=old', 'export API2CART_STORE_KEY=x', '  API2CART_STORE_KEY =y');
+    fc.assert(fc.property(fc.array(fc.oneof(safeLine, safeLine, assignment), { maxLength: 15 }), fc.boolean(), fc.boolean(), (lines, crlf, closed) => {
+      const eol = crlf ? '\r\n' : '\n';
+      const text = lines.join(eol) + (closed && lines.length ? eol : '');
+      const edit = setEnvVariables(text, [{ name: 'API2CART_STORE_KEY', value: KEY }]);
+      const out = edit.text.split(/\r?\n/);
+      const others = (l: string) => !/^\s*(export\s+)?API2CART_STORE_KEY\s*=/.test(l);
+      // The other lines byte for byte, endings and blank lines included; only a final line break may be added.
+      const otherLines = (t: string) => t.split(/(?<=\n)/).filter((l) => others(l.replace(/\r?\n$/, ''))).join('').replace(/\r?\n$/, '');
+      assert.equal(otherLines(edit.text), otherLines(text));
+      assert.equal(out.filter((l) => !others(l)).length, 1);
+      assert.ok(out.some((l) => l.endsWith(`API2CART_STORE_KEY=${KEY}`)));
+      if (crlf && lines.length > 1) assert.ok(!/[^\r]\n/.test(edit.text), 'no bare LF in a CRLF file');
+      // Writing the same value again changes nothing.
+      assert.equal(setEnvVariables(edit.text, [{ name: 'API2CART_STORE_KEY', value: KEY }]).text, edit.text);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('.gitignore', () => {
+  it('reads whether its own lines ignore .env', () => {
+    assert.equal(gitignoreListsName('node_modules\n.env\n', '.env'), true);
+    assert.equal(gitignoreListsName('/.env\r\n', '.env'), true);
+    assert.equal(gitignoreListsName('.env*\n', '.env'), true);
+    assert.equal(gitignoreListsName('**/.env\n', '.env'), true);
+    assert.equal(gitignoreListsName('.env\n!.env\n', '.env'), false);
+    assert.equal(gitignoreListsName('# .env\n.envrc\n', '.env'), false);
+    assert.equal(gitignoreListsName('', '.env'), false);
+  });
+
+  it('appends an entry in the file\'s own line ending', () => {
+    assert.equal(addGitignoreEntries('', ['.env']), '.env\n');
+    assert.equal(addGitignoreEntries('dist\r\nout', ['.env', '/config/dev.env'], 'secrets'), 'dist\r\nout\r\n# secrets\r\n.env\r\n/config/dev.env\r\n');
+  });
+});
