@@ -19,6 +19,7 @@ const README_SHOT_DIR = path.join(repoRoot, 'media', 'screenshots');
 
 const WALKTHROUGH = 'Connect a Wix store to API2Cart';
 const STEP = {
+  connect: 'Connect in one guided flow',
   plan: 'Plan the Wix app\'s scopes',
   apiKey: 'Set your API2Cart API key',
   app: 'Add the Wix app\'s ID and secret key',
@@ -115,7 +116,8 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     for (const title of Object.values(STEP)) await wb.page.locator('.gettingStartedContainer .step-title', { hasText: title }).waitFor();
     await waitForDoneSteps([]);
     // The step's media: the markdown page beside the steps.
-    await mediaHeading('Plan the app\'s scopes');
+    // The first step offers the one guided flow, or the steps below one by one.
+    await mediaHeading('Connect in one flow');
     await settle();
     await wb.screenshot('firstrun-01-walkthrough');
   });
@@ -232,7 +234,8 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await mediaHeading('The Instance ID');
     const url = `http://127.0.0.1:${port}/webhook`;
     await settledToast(`Webhook receiver listening at ${url}`).waitFor();
-    await wb.statusItem('API2Cart: listening').waitFor();
+    const receiverItem = wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first();
+    await receiverItem.waitFor();
 
     // What Wix sends when the site owner installs the app (forwarded through a tunnel in real life).
     await wb.clearNotifications();
@@ -246,8 +249,8 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await offer.getByRole('button', { name: 'Use this Instance ID' }).click();
     await wb.notification('created from the AppInstalled event and made active').waitFor();
 
-    // A person stops the receiver from the status bar once the ID is caught.
-    await wb.statusItem().click();
+    // A person stops the receiver from its status-bar item once the ID is caught.
+    await receiverItem.click();
     await wb.pick('Stop Webhook Receiver');
     await wb.notification(`Webhook receiver stopped; port ${port} is free.`).waitFor();
     await waitForDoneSteps([STEP.plan, STEP.apiKey, STEP.app, STEP.instance]);

@@ -30,9 +30,6 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
   /** A toast once its fade-in is over (a screenshot taken earlier shows it half transparent). */
   const settledToast = (text: string) => wb.page.locator('.notification-toast.notification-fade-in-done', { hasText: text }).first();
 
-  /** The status item's accessible label: its text and its tooltip. */
-  const statusLabel = async () => (await wb.statusItem().locator('[aria-label]').first().getAttribute('aria-label')) ?? '';
-
   it('stores the webhook public key pasted on one line', async () => {
     await wb.runCommand('API2Cart Wix: Set Webhook Public Key');
     await wb.pick('Paste it into an input box');
@@ -41,28 +38,39 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     await wb.notification('Webhook public key saved').waitFor();
   });
 
-  it('starts the receiver from the command palette and shows the URL and "listening"', async () => {
+  /** The receiver's own status-bar item: the radio tower and its port. */
+  const receiverItem = () => wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first();
+
+  it('starts the receiver from the command palette: its own status item, the connection item unchanged', async () => {
     await clearNotifications();
     await wb.runCommand('API2Cart Wix: Start Webhook Receiver');
     const url = `http://127.0.0.1:${port}/webhook`;
     const started = settledToast(`Webhook receiver listening at ${url}`);
     await started.waitFor();
+    // code-server is a remote window: the toast says which address works from outside.
+    await started.filter({ hasText: `/proxy/${port}/webhook` }).waitFor();
     await started.locator('a.monaco-button', { hasText: 'Copy URL' }).waitFor();
-    await wb.statusItem('API2Cart: listening').waitFor();
+    await receiverItem().waitFor();
+    assert.match(await wb.statusItem().innerText(), /API2Cart: not set up/, 'the connection item keeps showing the connection');
     await wb.screenshot('webhook-receiver-started');
   });
 
-  it('acknowledges a signed AppInstalled in time and offers its instance id; a click saves the store', async () => {
-    assert.match(await statusLabel(), /Active store: none yet/);
+  it('takes a signed App Installed posted to the external URL the extension copied: 200 within 1250 ms, listed in the deliveries', async () => {
+    const toast = settledToast(`Webhook receiver listening at http://127.0.0.1:${port}/webhook`);
+    await toast.locator('a.monaco-button', { hasText: 'Copy URL' }).click();
+    await wb.notification('Copied ').waitFor();
+    const copied = await wb.readClipboard();
+    const origin = new URL(wb.page.url()).origin;
+    assert.equal(copied, `${origin}/proxy/${port}/webhook`, 'the copied URL is code-server\'s forwarded address');
     await clearNotifications();
-    // Warm up this process's fetch first (a GET is answered 405 and is no delivery), so the figure is the receiver's.
-    assert.equal((await fetch(`http://127.0.0.1:${port}/webhook`)).status, 405);
+
+    // Wix's side: a warm-up GET through the proxy (405, no delivery), then the signed App Installed.
+    assert.equal((await fetch(copied)).status, 405);
     const started = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: token });
+    const response = await fetch(copied, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: token });
     const ms = performance.now() - started;
-    console.log(`      receiver in the real extension host: AppInstalled acknowledged in ${ms.toFixed(1)} ms (from the test process)`);
+    console.log(`      App Installed through code-server's forwarded address: HTTP ${response.status} in ${ms.toFixed(1)} ms`);
     assert.equal(response.status, 200);
-    assert.equal(await response.text(), 'ok\n');
     assert.ok(ms < WIX_DEADLINE_MS, `answered in ${ms} ms`);
 
     const offer = settledToast(`Webhook received: AppInstalled for instance ${instanceId} (verified)`);
@@ -71,7 +79,35 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     await offer.locator('a.monaco-button', { hasText: 'Use this Instance ID' }).click();
     await wb.notification(`Store "Instance ${instanceId.slice(0, 8)}…" created from the AppInstalled event and made active.`).waitFor();
     await wb.page.locator(`.statusbar-item [aria-label*="(instance ${instanceId})"]`).first().waitFor();
-    assert.match(await statusLabel(), /^API2Cart: listening\./);
+
+    // The receiver item: its tooltip names both addresses; a click lists the delivery.
+    await receiverItem().hover();
+    const tooltip = wb.page.locator('.context-view .monaco-hover', { hasText: 'External URL:' }).first();
+    await tooltip.waitFor();
+    assert.match(await tooltip.innerText(), new RegExp(`Local URL: http://127\\.0\\.0\\.1:${port}/webhook`));
+    await wb.screenshot('receiver-status-item');
+    await wb.dismissHover();
+    await receiverItem().click();
+    await wb.pick('Show Deliveries');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: `instance ${instanceId} · verified · 200` }).first().waitFor();
+    await wb.screenshot('receiver-deliveries');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('acknowledges a signed App Installed at the local address in time too', async () => {
+    await clearNotifications();
+    const second = randomUUID();
+    const body = await signWithJose(appInstalled({ instanceId: second }), keys);
+    // Warm up this process's fetch first (a GET is answered 405 and is no delivery), so the figure is the receiver's.
+    assert.equal((await fetch(`http://127.0.0.1:${port}/webhook`)).status, 405);
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    const ms = performance.now() - started;
+    console.log(`      receiver in the real extension host: AppInstalled acknowledged in ${ms.toFixed(1)} ms (from the test process)`);
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), 'ok\n');
+    assert.ok(ms < WIX_DEADLINE_MS, `answered in ${ms} ms`);
+    await settledToast(`Webhook received: AppInstalled for instance ${second} (verified)`).waitFor();
   });
 
   it('decodes the same payload from the palette into a read-only JSON document', async () => {
@@ -92,7 +128,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
   it('stops the receiver and frees the port', async () => {
     await wb.runCommand('API2Cart Wix: Stop Webhook Receiver');
     await wb.notification(`Webhook receiver stopped; port ${port} is free.`).waitFor();
-    await wb.statusItem('API2Cart: listening').waitFor({ state: 'detached' });
+    await receiverItem().waitFor({ state: 'detached' });
     await assert.rejects(fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', body: token }));
   });
 });

@@ -162,7 +162,7 @@ describe('Connect Wix Store: one guided flow from nothing to a connected store',
   it('asks before taking an unverified App Installed; one for another app is ignored with a log line', async () => {
     assert.ok((await s.profiles.setApiKey(apiKey)).ok);
     assert.ok((await s.profiles.setAppCredentials(TEST_APP_ID, appSecret)).ok);
-    user.pick(() => LEAVE_OPEN).reply(/not verified, because no webhook public key is set/, 'Use It');
+    user.pick(() => LEAVE_OPEN).reply(/but it is not verified: no webhook public key is set/, 'Use It');
     const flow = vscode.commands.executeCommand(CONNECT);
     const url = (await waitingAt)!;
     assert.deepEqual(user.quickInputs.map((q) => `${q.step}/${q.totalSteps}`), ['1/1'], 'only the Instance ID is missing');

@@ -15,7 +15,7 @@ import { CommandIds } from '../commandIds';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { decodeWithStoredKey } from '../webhook/decodeCommand';
-import { eventSummary, lifecycleEventOf, type EventView } from '../webhook/eventView';
+import { lifecycleEventOf, type EventView } from '../webhook/eventView';
 import type { WebhookFeature } from '../webhook/webhookCommands';
 import { BACK, MultiStepInput } from './multiStepInput';
 
@@ -159,7 +159,7 @@ export class ConnectFlow implements vscode.Disposable {
 
   private async waitForInstance(position: StepPosition): Promise<{ kind: 'answer'; answer: InstanceAnswer } | { kind: 'choice'; choice: InstanceChoice }> {
     const { s, webhooks } = this;
-    const address = await webhooks.receiver.ensureRunning();
+    const address = await webhooks.receiver.ensureRunning({ quiet: true });
     const url = address && shareUrl(address);
     const publicKey = await s.profiles.getPublicKey();
     const hasPublicKey = publicKey.ok && publicKey.value !== undefined;
@@ -301,7 +301,7 @@ export class ConnectFlow implements vscode.Disposable {
   private async confirmUnverified(view: EventView): Promise<boolean> {
     const use = vscode.l10n.t('Use It');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0}: not verified, because no webhook public key is set. Anyone who knows the address could have sent it. Use this Instance ID?', eventSummary(view)),
+      vscode.l10n.t('An {0} for instance {1} arrived, but it is not verified: no webhook public key is set, so anyone who knows the address could have sent it. Use this Instance ID?', view.event.eventType, view.event.instanceId),
       { modal: true, detail: vscode.l10n.t('Set the webhook public key (Develop → Webhooks → Get Public Key) to have App Installed verified and taken without this question.') },
       use);
     return choice === use;

@@ -80,10 +80,14 @@ export class ReceiverController implements vscode.Disposable {
     return { dispose: () => void this.claims.delete(claim) };
   }
 
-  /** Starts the receiver if it is not running, without the menu; resolves to its address, or undefined when it could not start. */
-  async ensureRunning(): Promise<ReceiverAddress | undefined> {
+  /**
+   * Starts the receiver if it is not running, without the menu; resolves to its address, or
+   * undefined when it could not start. `quiet` leaves out the "listening at" notification, for a
+   * caller that shows the address itself.
+   */
+  async ensureRunning(options: { quiet?: boolean } = {}): Promise<ReceiverAddress | undefined> {
     if (!this.receiver) {
-      this.starting ??= this.listen().finally(() => { this.starting = undefined; });
+      this.starting ??= this.listen(undefined, options.quiet === true).finally(() => { this.starting = undefined; });
       await this.starting;
     }
     return this.addresses;
@@ -101,7 +105,7 @@ export class ReceiverController implements vscode.Disposable {
     return this.starting;
   }
 
-  private async listen(portOverride?: number): Promise<void> {
+  private async listen(portOverride?: number, quiet = false): Promise<void> {
     const { s, log } = this.ctx;
     const { host, port: configured, path } = readSettings().webhook;
     const port = portOverride ?? configured;
@@ -114,7 +118,7 @@ export class ReceiverController implements vscode.Disposable {
     });
     if (!started.ok) {
       log.error(`could not start on ${host}:${port}${path}: ${started.error.message}`);
-      if (started.error.kind === 'port-in-use') return this.offerFreePort(started.error, host);
+      if (started.error.kind === 'port-in-use') return this.offerFreePort(started.error, host, quiet);
       return showProblem(started.error, s.redactor, () => this.start());
     }
     if (this.disposed) {
@@ -127,7 +131,7 @@ export class ReceiverController implements vscode.Disposable {
     this.item.show(this.address, 0);
     await s.status.setReceiver(shareUrl(this.address));
     log.info(`listening at ${this.address.local}${this.address.external ? `, reached from outside at ${this.address.external}` : ''}`);
-    void this.announce(this.address);
+    if (!quiet) void this.announce(this.address);
   }
 
   /**
@@ -146,7 +150,7 @@ export class ReceiverController implements vscode.Disposable {
   }
 
   /** Another program holds the port: offer a free one for this session (the setting is left alone). */
-  private async offerFreePort(problem: Problem, host: string): Promise<void> {
+  private async offerFreePort(problem: Problem, host: string, quiet: boolean): Promise<void> {
     const free = await webhookCore().findFreePort(host);
     const use = free === undefined ? undefined : vscode.l10n.t('Use Port {0}', free);
     const settings = vscode.l10n.t('Open Settings');
@@ -155,7 +159,7 @@ export class ReceiverController implements vscode.Disposable {
         : vscode.l10n.t('{0} Port {1} is free: use it for now (the setting is not changed; a tunnel or Wix must then use the new address).', this.ctx.s.redactor.redact(problem.message), free),
       ...(use ? [use] : []), settings);
     // Still inside the start under way (this.starting), so listen directly.
-    if (choice === use && free !== undefined) return this.listen(free);
+    if (choice === use && free !== undefined) return this.listen(free, quiet);
     if (choice === settings) await vscode.commands.executeCommand(actionCommands.openSettings.command, ...(actionCommands.openSettings.args ?? []));
   }
 
