@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FixAction, Problem } from '../core/result';
 import type { Redactor } from '../core/redaction';
 import { actionCommands } from './commandIds';
+import type { Log } from './log';
 
 /** The label of the button that fixes a problem; the command comes from `actionCommands`. */
 const fixLabels: Record<FixAction, () => string> = {
@@ -31,4 +32,20 @@ export async function showProblem(problem: Problem, redactor: Redactor, retry?: 
   }
   const target = actionCommands[fix];
   await vscode.commands.executeCommand(target.command, ...(target.args ?? []));
+}
+
+/**
+ * Runs a command; a bug (an exception, not a Problem) goes to the log with its stack and the
+ * person sees one short sentence, never a stack or a raw message.
+ */
+export function guardedCommand<T>(log: Log, title: string, command: () => Promise<T>): () => Promise<T | undefined> {
+  return async () => {
+    try {
+      return await command();
+    } catch (error) {
+      log.error(`${title}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed unexpectedly. The API2Cart Wix log has the details.', title));
+      return undefined;
+    }
+  };
 }

@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
-import * as http from 'node:http';
-import * as net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/vscode/services';
+import { startConnectProxy } from '../support/connectProxy';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { waitForLog } from './support/evidence';
@@ -17,29 +16,6 @@ const SITE_NAME = 'Canary Crafts';
 const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 
 const hex = () => randomBytes(8).toString('hex');
-
-/** An HTTP CONNECT proxy on loopback that counts the tunnels it opens. */
-async function startConnectProxy(): Promise<{ address: string; tunnels(): number; close(): Promise<void> }> {
-  let tunnels = 0;
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
-  server.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
-    tunnels++;
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    upstream.on('error', () => socket.destroy());
-    socket.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    address: `127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-    tunnels: () => tunnels,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}
 
 describe('connection: Add Store and Check Connection against the stubs', function () {
   this.timeout(60_000);
@@ -325,7 +301,7 @@ describe('connection: Add Store and Check Connection against the stubs', functio
       await vscode.commands.executeCommand(ADD_STORE);
       api2cart.assertCalledOnce('account.cart.add');
       assert.ok(await storeKey(), 'the store was added');
-      assert.ok(proxy.tunnels() >= 2, `the requests went through the proxy (${proxy.tunnels()} tunnels)`);
+      assert.ok(proxy.proxied() >= 2, `the requests went through the proxy (${proxy.proxied()} tunnels)`);
     } finally {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[name];

@@ -481,17 +481,21 @@ describe('credentials, store profiles and status bar', function () {
   });
 
   describe('walkthrough', () => {
-    it('has one step per guide step, each completed by its command', async () => {
+    it('offers the one flow first, then one step per guide step, each completed by its command', async () => {
       const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-      const [walkthrough] = manifest.contributes.walkthroughs as { steps: { id: string; completionEvents: string[] }[] }[];
+      const [walkthrough] = manifest.contributes.walkthroughs as { steps: { id: string; description: string; completionEvents: string[] }[] }[];
       const registered = new Set(await vscode.commands.getCommands(true));
-      assert.deepEqual(walkthrough.steps.map((st) => st.id), ['planScopes', 'apiKey', 'appCredentials', 'instanceId', 'addStore']);
-      for (const step of walkthrough.steps) {
+      assert.deepEqual(walkthrough.steps.map((st) => st.id), ['connectInOneFlow', 'planScopes', 'apiKey', 'appCredentials', 'instanceId', 'addStore']);
+      const [flow, ...steps] = walkthrough.steps;
+      // The first step's button runs the flow; it is done once a store is connected, whichever way.
+      assert.ok(registered.has('api2cartWix.connectWixStore'));
+      assert.deepEqual(flow!.completionEvents, ['onContext:api2cartWix.storeAdded']);
+      for (const step of steps) {
         const commands = step.completionEvents.filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
         assert.ok(commands.length > 0 && commands.every((c) => registered.has(c)), `${step.id} completes on a registered command`);
       }
       // Steps also complete from the stored state, so credentials set before the page opens count.
-      const contexts = Object.fromEntries(walkthrough.steps.map((st) => [st.id, st.completionEvents.filter((e) => e.startsWith('onContext:'))]));
+      const contexts = Object.fromEntries(steps.map((st) => [st.id, st.completionEvents.filter((e) => e.startsWith('onContext:'))]));
       assert.deepEqual(contexts, {
         planScopes: [],
         apiKey: ['onContext:api2cartWix.hasApiKey'],

@@ -247,7 +247,9 @@ describe('webhook payloads and receiver', () => {
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
 
       assert.deepEqual(user.picks[0].items.map((i) => i.label.replace(/^\$\([^)]*\) /, '')),
-        ['Show Deliveries', 'Copy URL', 'Send Test Webhook', 'Show Webhook Log', 'Stop Webhook Receiver']);
+        ['Show Deliveries', 'Copy URL', 'Copy Local URL', 'Send Test Webhook', 'Show Webhook Log', 'Stop Webhook Receiver']);
+      // code-server is a remote window: Copy URL gives the address that works from outside.
+      assert.match(user.picks[0].items[1]?.description ?? '', /\/proxy\/\d+\/webhook$/);
       const listed = user.picks[1]?.items;
       assert.ok(listed, 'the deliveries were listed');
       assert.equal(listed.length, 1);

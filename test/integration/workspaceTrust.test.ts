@@ -124,7 +124,7 @@ describe('workspace trust: a workspace cannot redirect credentials', function ()
     const settings = readSettings();
     assert.equal(settings.api2cartBaseUrl, legit.api2cart.url);
     assert.equal(settings.wixBaseUrl, legit.wix.url);
-    assert.deepEqual(settings.webhook, { host: '127.0.0.1', port: 0, path: '/webhook' });
+    assert.deepEqual(settings.webhook, { host: '127.0.0.1', port: 0, path: '/webhook', waitMinutes: 10 });
     for (const name of RESTRICTED) {
       const inspected = vscode.workspace.getConfiguration().inspect(name);
       assert.equal(inspected?.workspaceValue, undefined, `${name} has no workspace value`);

@@ -12,6 +12,7 @@ import type { Problem } from '../../core/result';
 import { receiverAdvice, shareUrl } from '../../core/webhook/receiverAddress';
 import { parsePublicKey } from '../../core/webhook/publicKey';
 import { CommandIds } from '../commandIds';
+import { guardedCommand } from '../problems';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { decodeWithStoredKey } from '../webhook/decodeCommand';
@@ -61,10 +62,7 @@ export class ConnectFlow implements vscode.Disposable {
       this.input.focus();
       return this.running;
     }
-    this.running = this.connect().catch((error: unknown) => {
-      this.s.log.error(`Connect Wix Store: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Connect Wix Store failed unexpectedly. The API2Cart Wix log has the details.'));
-    }).finally(() => {
+    this.running = guardedCommand(this.s.log, TITLE(), () => this.connect())().then(() => undefined).finally(() => {
       this.running = undefined;
     });
     return this.running;

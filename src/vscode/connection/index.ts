@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
+import { guardedCommand } from '../problems';
 import type { Services } from '../services';
 import { addStoreCommand } from './addStoreCommand';
 import { checkConnectionCommand } from './checkConnectionCommand';
@@ -11,22 +12,14 @@ import { checkConnectionCommand } from './checkConnectionCommand';
  */
 function singleFlight(s: Services, title: string, command: (s: Services) => Promise<void>): () => Promise<void> {
   let inFlight: Promise<void> | undefined;
-  const run = async () => {
-    try {
-      await command(s);
-    } catch (error) {
-      // A bug, not a Problem: keep the stack in the log, out of the notification.
-      s.log.error(`${title}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed unexpectedly. The API2Cart Wix log has the details.', title));
-    }
-  };
+  const run = guardedCommand(s.log, title, () => command(s));
   return () => {
     if (inFlight) {
       s.log.info(`${title}: already running; not started again`);
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already running; its progress is in the notification.', title));
       return inFlight;
     }
-    inFlight = run().finally(() => {
+    inFlight = run().then(() => undefined).finally(() => {
       inFlight = undefined;
     });
     return inFlight;

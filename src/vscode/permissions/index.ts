@@ -3,6 +3,7 @@ import type { VerificationResult } from '../../core/permissions/types';
 import { profileDisplayName } from '../../core/profiles';
 import { CommandIds } from '../commandIds';
 import { permissionsCore } from '../lazyCore';
+import { guardedCommand } from '../problems';
 import { saveMarkdown, type MarkdownTarget } from '../markdownFile';
 import { setPlannerStoreSource, type PlannerStoreSource } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
@@ -74,15 +75,8 @@ export function registerPermissions(s: Services): vscode.Disposable[] {
   current = { checks, saveReport };
   return [
     checks,
-    vscode.commands.registerCommand(CommandIds.verifyPermissions, async () => {
-      try {
-        await verifyPermissionsCommand(s, checks, saveReport);
-      } catch (error) {
-        // A bug, not a Problem: the stack goes to the log, not to the notification.
-        s.log.error(`Verify Store Permissions: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Verify Store Permissions failed unexpectedly. The API2Cart Wix log has the details.'));
-      }
-    }),
+    vscode.commands.registerCommand(CommandIds.verifyPermissions,
+      guardedCommand(s.log, 'Verify Store Permissions', () => verifyPermissionsCommand(s, checks, saveReport))),
     setPlannerStoreSource(source),
     { dispose: () => (current = undefined) },
   ];

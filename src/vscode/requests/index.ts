@@ -4,7 +4,7 @@ import { requestsFeature } from '../lazyCore';
 import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
 import { workspaceFacts } from '../store/workspacePolicy';
-import { guardedCommand } from '../store';
+import { guardedCommand } from '../problems';
 import { RequestCodeLenses } from './codeLens';
 import type { RequestController } from './requestController';
 import { REQUEST_FILE_GLOB } from './requestFiles';
@@ -27,11 +27,11 @@ export function registerRequestCommands(s: Services): vscode.Disposable[] {
     changed,
     { dispose: () => current?.dispose() },
     vscode.languages.registerCodeLensProvider({ pattern: REQUEST_FILE_GLOB }, new RequestCodeLenses(() => current, changed.event)),
-    vscode.commands.registerCommand(CommandIds.newRequest, guardedCommand(s, 'New API2Cart Request', () =>
+    vscode.commands.registerCommand(CommandIds.newRequest, guardedCommand(s.log, 'New API2Cart Request', () =>
       requestsFeature().newRequestCommand(s, controller(), {
         facts: workspaceFacts(),
         plannedMethods: s.context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? [],
       }))),
-    vscode.commands.registerCommand(CommandIds.runRequest, (arg?: unknown) => guardedCommand(s, 'Run API2Cart Request', () => controller().command(arg))()),
+    vscode.commands.registerCommand(CommandIds.runRequest, (arg?: unknown) => guardedCommand(s.log, 'Run API2Cart Request', () => controller().command(arg))()),
   ];
 }

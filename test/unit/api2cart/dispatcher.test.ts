@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { createApi2CartClient } from '../../../src/core/api2cart/client';
+import { startConnectProxy, type ConnectProxy } from '../../support/connectProxy';
 import { createDispatcher as createResult, resolveProxySettings as resolveResult, type DispatcherOptions } from '../../../src/core/http/dispatcher';
 
 /** The value of a Result that must be ok (the problem's message otherwise). */
@@ -97,10 +98,9 @@ describe('proxy values people and tools write', () => {
 
 describe('proxy dispatcher against a local proxy', () => {
   let target: http.Server;
-  let proxy: http.Server;
+  let proxy: ConnectProxy;
   let targetUrl: string;
   let proxyUrl: string;
-  let proxiedRequests: number;
   const dispatchers: Dispatcher[] = [];
 
   const listen = async (server: http.Server) => {
@@ -111,42 +111,21 @@ describe('proxy dispatcher against a local proxy', () => {
   before(async () => {
     target = http.createServer((_req, res) => res.end('{"via":"target"}'));
     targetUrl = await listen(target);
-    // Tunnels CONNECT and forwards absolute-form requests, counting both.
-    proxy = http.createServer((req, res) => {
-      proxiedRequests++;
-      const forwarded = http.request(req.url ?? '', { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      req.pipe(forwarded);
-    });
-    proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket) => {
-      proxiedRequests++;
-      const [host, port] = (req.url ?? '').split(':');
-      const upstream = net.connect(Number(port), host, () => {
-        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.pipe(socket);
-        socket.pipe(upstream);
-      });
-      upstream.on('error', () => socket.destroy());
-      socket.on('error', () => upstream.destroy());
-    });
-    proxyUrl = await listen(proxy);
+    proxy = await startConnectProxy();
+    proxyUrl = `http://${proxy.address}`;
   });
 
-  beforeEach(() => {
-    proxiedRequests = 0;
-  });
+  beforeEach(() => proxy.reset());
+  const proxiedRequests = () => proxy.proxied();
 
   afterEach(async () => {
     await Promise.all(dispatchers.splice(0).map((d) => d.close()));
   });
 
   after(async () => {
-    for (const server of [target, proxy]) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    target.closeAllConnections();
+    await new Promise<void>((resolve) => target.close(() => resolve()));
+    await proxy.close();
   });
 
   const fetchVia = async (dispatcher: Dispatcher) => {
@@ -157,32 +136,32 @@ describe('proxy dispatcher against a local proxy', () => {
 
   it('sends requests through http.proxy', async () => {
     assert.deepEqual(await fetchVia(createDispatcher({ proxy: proxyUrl, env: {} })), { via: 'target' });
-    assert.equal(proxiedRequests, 1);
+    assert.equal(proxiedRequests(), 1);
   });
 
   it('sends requests through HTTP_PROXY from the environment', async () => {
     await fetchVia(createDispatcher({ env: { HTTP_PROXY: proxyUrl } }));
-    assert.equal(proxiedRequests, 1);
+    assert.equal(proxiedRequests(), 1);
   });
 
   it('sends requests through a proxy variable written without a scheme', async () => {
     await fetchVia(createDispatcher({ env: { HTTPS_PROXY: proxyUrl.replace('http://', ''), HTTP_PROXY: proxyUrl.replace('http://', '') } }));
-    assert.equal(proxiedRequests, 1);
+    assert.equal(proxiedRequests(), 1);
   });
 
   it('goes direct for hosts in NO_PROXY', async () => {
     assert.deepEqual(await fetchVia(createDispatcher({ proxy: proxyUrl, env: { NO_PROXY: 'localhost,127.0.0.1' } })), { via: 'target' });
-    assert.equal(proxiedRequests, 0);
+    assert.equal(proxiedRequests(), 0);
   });
 
   it('goes direct for hosts in http.noProxy', async () => {
     await fetchVia(createDispatcher({ env: { HTTP_PROXY: proxyUrl }, noProxy: ['127.0.0.1'] }));
-    assert.equal(proxiedRequests, 0);
+    assert.equal(proxiedRequests(), 0);
   });
 
   it('goes direct with no proxy configured', async () => {
     await fetchVia(createDispatcher({ env: {} }));
-    assert.equal(proxiedRequests, 0);
+    assert.equal(proxiedRequests(), 0);
   });
 
   it('reports a proxy that refuses the tunnel as a proxy problem, not delivered', async () => {

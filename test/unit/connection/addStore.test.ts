@@ -169,8 +169,9 @@ describe('addStore flow', () => {
     assert.equal(api2cart.requests.length, 1);
   });
 
-  it('says the add was sent when cancelled during the lookup after "store already exists" (code 8)', async () => {
-    api2cart.setResponse('account.cart.add', { kind: 'returnCode', code: 8 });
+  /** Cancels while account.cart.list (the lookup after the add) is under way; the add answered `addAnswer`. */
+  async function cancelDuringLookup(addAnswer: Parameters<Api2CartStub['setResponse']>[1]): Promise<Problem> {
+    api2cart.setResponse('account.cart.add', addAnswer);
     api2cart.setResponse('account.cart.list', { kind: 'hang' });
     const controller = new AbortController();
     const pending = run({ signal: controller.signal });
@@ -178,20 +179,18 @@ describe('addStore flow', () => {
     controller.abort();
     const problem = problemOf(await pending);
     assert.equal(problem.kind, 'add-cancelled');
+    api2cart.assertCalledOnce('account.cart.add');
+    return problem;
+  }
+
+  it('says the add was sent when cancelled during the lookup after "store already exists" (code 8)', async () => {
+    const problem = await cancelDuringLookup({ kind: 'returnCode', code: 8 });
     assert.doesNotMatch(problem.message, /nothing was sent/i);
     assert.match(problem.message, /The add request was sent, and API2Cart answered that this store is already in your account/);
-    api2cart.assertCalledOnce('account.cart.add');
   });
 
   it('says the add may have happened when cancelled during the lookup after a lost answer', async () => {
-    api2cart.setResponse('account.cart.add', { kind: 'closeSocket' });
-    api2cart.setResponse('account.cart.list', { kind: 'hang' });
-    const controller = new AbortController();
-    const pending = run({ signal: controller.signal });
-    while (api2cart.callsTo('account.cart.list').length === 0) await new Promise((r) => setTimeout(r, 5));
-    controller.abort();
-    const problem = problemOf(await pending);
-    assert.match(problem.message, /may have added the store/);
+    assert.match((await cancelDuringLookup({ kind: 'closeSocket' })).message, /may have added the store/);
   });
 
   it('reports a key no header can carry as not sent, never as "may have been added"', async () => {
