@@ -69,6 +69,12 @@ const commands = {
   e2e: [mocha, ['--reporter', reporter, '--timeout', '180000', '--slow', '30000', 'out/test/e2e/**/*.test.js']],
 };
 
+// Screenshots of failures are evidence of this run only: the ones an earlier run left go first.
+const screenshots = path.join(root, 'test-results', 'screenshots');
+if (fs.existsSync(screenshots)) {
+  for (const f of fs.readdirSync(screenshots).filter(f => f.startsWith('failed-'))) fs.rmSync(path.join(screenshots, f));
+}
+
 const rows = [];
 for (const layer of layers) {
   console.log(`\n=== ${layer} tests`);
