@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { clearFailureScreenshots } from './lib/screenshots.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -22,6 +23,7 @@ function step(title, cmd, args) {
 step('compile (tsc)', 'npm', ['run', '--silent', 'compile']);
 step('package (.vsix)', 'npm', ['run', '--silent', 'package']);
 step('VS Code runtime', 'bash', ['-c', 'bash tools/setup-vscode-runtime.sh >/dev/null']);
+clearFailureScreenshots(root);
 
 /** A process that keeps one core busy until killed. */
 const burn = () => spawn(process.execPath, ['-e', 'for (;;) Math.sqrt(Math.random());'], { stdio: 'ignore' });

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { clearFailureScreenshots } from './lib/screenshots.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -69,11 +70,7 @@ const commands = {
   e2e: [mocha, ['--reporter', reporter, '--timeout', '180000', '--slow', '30000', 'out/test/e2e/**/*.test.js']],
 };
 
-// Screenshots of failures are evidence of this run only: the ones an earlier run left go first.
-const screenshots = path.join(root, 'test-results', 'screenshots');
-if (fs.existsSync(screenshots)) {
-  for (const f of fs.readdirSync(screenshots).filter(f => f.startsWith('failed-'))) fs.rmSync(path.join(screenshots, f));
-}
+clearFailureScreenshots(root);
 
 const rows = [];
 for (const layer of layers) {
