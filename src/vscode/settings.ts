@@ -39,11 +39,18 @@ export function readSettings(): Settings {
   };
 }
 
-/** The two base URLs, checked as they are read: a bad one is a Problem naming its setting, never a crash. */
+/** One base URL, checked as it is read: a bad one is a Problem naming its setting, never a crash. */
+export function readBaseUrl(service: 'api2cart' | 'wix', settings: Settings = readSettings()): Result<string, Problem> {
+  const value = service === 'api2cart' ? settings.api2cartBaseUrl : settings.wixBaseUrl;
+  const checked = checkBaseUrl(`${SETTINGS_SECTION}.${service}.baseUrl`, value);
+  return checked.ok ? ok(value.trim()) : checked;
+}
+
+/** Both base URLs, for the commands that talk to API2Cart and Wix. */
 export function readBaseUrls(settings: Settings = readSettings()): Result<{ readonly api2cart: string; readonly wix: string }, Problem> {
-  const api2cart = checkBaseUrl(`${SETTINGS_SECTION}.api2cart.baseUrl`, settings.api2cartBaseUrl);
+  const api2cart = readBaseUrl('api2cart', settings);
   if (!api2cart.ok) return api2cart;
-  const wix = checkBaseUrl(`${SETTINGS_SECTION}.wix.baseUrl`, settings.wixBaseUrl);
+  const wix = readBaseUrl('wix', settings);
   if (!wix.ok) return wix;
-  return ok({ api2cart: settings.api2cartBaseUrl.trim(), wix: settings.wixBaseUrl.trim() });
+  return ok({ api2cart: api2cart.value, wix: wix.value });
 }

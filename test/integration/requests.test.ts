@@ -303,6 +303,23 @@ describe('request files: New API2Cart Request and Run API2Cart Request against t
     await vscode.env.clipboard.writeText('');
   });
 
+  it('Copy as cURL refuses a base URL with a query, as Run does, and copies nothing', async () => {
+    const document = await openRequest('curl-query.api2cart.json', { method: 'product.count' });
+    const config = vscode.workspace.getConfiguration('api2cartWix');
+    await vscode.env.clipboard.writeText('before');
+    try {
+      await config.update('api2cart.baseUrl', `${api2cart.url}?debug=1`, vscode.ConfigurationTarget.Global);
+      await run(document, 'curl');
+      const error = user.only('error');
+      assert.match(error.message, /^The setting api2cartWix\.api2cart\.baseUrl has a query/);
+      assert.deepEqual(error.buttons, ['Open Settings']);
+      assert.equal(await vscode.env.clipboard.readText(), 'before', 'nothing was copied');
+    } finally {
+      await config.update('api2cart.baseUrl', api2cart.url, vscode.ConfigurationTarget.Global);
+      await vscode.env.clipboard.writeText('');
+    }
+  });
+
   it('the last 20 runs reopen from a quick pick; Run without a request file offers files, answers and New Request', async () => {
     const document = await openRequest('history.api2cart.json', { method: 'product.count' });
     for (let i = 0; i < 22; i++) await run(document);

@@ -9,7 +9,7 @@ import { createConnectionClients, showPrerequisite, withCancellableProgress } fr
 import { connectionCore, requestsCore } from '../lazyCore';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
-import { readSettings } from '../settings';
+import { readBaseUrl } from '../settings';
 import { connectedStore } from '../store/connectedStore';
 import { AnswerDocuments } from './answerDocuments';
 import { REQUEST_FILE_GLOB, REQUEST_FILE_SUFFIX, type RunAction } from './requestFiles';
@@ -249,16 +249,15 @@ export class RequestController implements vscode.Disposable {
   async copyAsCurl(document: vscode.TextDocument): Promise<string | undefined> {
     const request = await this.check(document);
     if (!request) return undefined;
-    const baseUrl = readSettings().api2cartBaseUrl;
-    try {
-      new URL(baseUrl);
-    } catch {
-      void showProblem({ kind: 'invalid-base-url', message: vscode.l10n.t('The setting api2cartWix.api2cart.baseUrl is not a URL. Correct it, or remove it to use the default.'), fix: 'openSettings' }, this.s.redactor);
+    // The same check Run makes: a query or fragment in the base URL would swallow the method name.
+    const baseUrl = readBaseUrl('api2cart');
+    if (!baseUrl.ok) {
+      void showProblem(baseUrl.error, this.s.redactor);
       return undefined;
     }
     const core = requestsCore();
     // The keys are variables; a key value pasted into the params is masked rather than copied.
-    const command = this.s.redactor.redact(core.renderCurl(baseUrl, core.placeRequest(request)));
+    const command = this.s.redactor.redact(core.renderCurl(baseUrl.value, core.placeRequest(request)));
     await vscode.env.clipboard.writeText(command);
     void vscode.window.showInformationMessage(vscode.l10n.t(
       'Copied {0} as a cURL command. It reads the keys from ${1} and ${2} (Write Store Key to .env writes both).',
