@@ -111,7 +111,7 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     await success.waitFor({ timeout: 60_000 });
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();
     await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first().waitFor();
-    await success.getByRole('button', { name: 'Check Connection' }).waitFor();
+    await success.getByRole('button', { name: 'New Request' }).waitFor();
     await wb.page.locator('.notification-toast', { has: wb.page.getByRole('button', { name: 'Cancel' }) }).waitFor({ state: 'detached' });
     await settled();
     await wb.screenshot('connect-6-connected');

@@ -56,9 +56,14 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
 
     await wb.runCommand('API2Cart Wix: Add Store to API2Cart');
     const added = wb.notification('was added to API2Cart');
-    for (const button of ['Copy Store Key', 'Write Store Key to .env', 'New API2Cart Request']) {
+    for (const button of ['Copy Store Key', 'Write to .env', 'New Request']) {
       await added.getByRole('button', { name: button }).waitFor();
     }
+    // A notification cuts a label that does not fit ("Write Store Key to …"): each must be whole.
+    const cut = await added.locator('.monaco-button').evaluateAll((buttons) => buttons
+      .filter((b) => [b, ...Array.from(b.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth))
+      .map((b) => b.textContent));
+    assert.deepEqual(cut, [], 'button labels cut short');
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();
     await settled();
     await wb.screenshot('requests-1-connected-next-steps');
@@ -66,7 +71,7 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
   });
 
   it('writes the store key to .env from the notification, after adding .env to .gitignore', async () => {
-    await wb.notification('was added to API2Cart').getByRole('button', { name: 'Write Store Key to .env' }).click();
+    await wb.notification('was added to API2Cart').getByRole('button', { name: 'Write to .env' }).click();
     // The ticks: the store key is ticked, the API key is not.
     await wb.page.locator('.quick-input-widget', { hasText: 'API2CART_API_KEY' }).waitFor();
     await settled();

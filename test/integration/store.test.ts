@@ -329,7 +329,7 @@ describe('store: Copy Store Key, Write Store Key to .env, Remove Store from API2
         user.reply(/was added to API2Cart/, 'Copy Store Key');
         await vscode.commands.executeCommand(CommandIds.addStore);
         const added = user.messages.find((m) => /was added to API2Cart/.test(m.message));
-        assert.deepEqual(added?.buttons, ['Check Connection', 'Copy Store Key', 'Write Store Key to .env', 'New API2Cart Request']);
+        assert.deepEqual(added?.buttons, ['Copy Store Key', 'Write to .env', 'New Request']);
         const newKey = api2cart.carts[0]!.storeKey;
         await waitFor(async () => ((await vscode.env.clipboard.readText()) === newKey ? true : undefined), 'the new key on the clipboard');
         storeKey = newKey;

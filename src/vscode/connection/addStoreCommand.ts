@@ -193,11 +193,10 @@ export async function addStoreCommand(s: Services): Promise<void> {
     const name = profileDisplayName(updated.ok ? updated.value : profile);
     await s.status.setError(undefined);
     s.log.info(`${WHAT}: store key saved for ${name}`);
-    const check = vscode.l10n.t('Check Connection');
+    // Only what comes next: a fourth button would cut every label short ("Check Co…"). The
+    // connection was just proven; Check Connection stays one click away on the status bar.
     const next = connectedNextSteps();
-    void vscode.window.showInformationMessage(successMessage(outcome, name), check, ...next.labels).then((choice) =>
-      choice === check ? vscode.commands.executeCommand(CommandIds.checkConnection) : next.run(choice),
-    );
+    void vscode.window.showInformationMessage(successMessage(outcome, name), ...next.labels).then(next.run);
   } finally {
     await s.status.setChecking(undefined);
     await clients.value.dispose();
