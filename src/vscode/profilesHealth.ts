@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { actionCommands } from './commandIds';
 import { JsonDocuments } from './jsonDocuments';
+import { showProblem } from './problems';
 import type { Services } from './services';
 
 /**
@@ -15,7 +16,7 @@ export function watchProfilesHealth(s: Services): vscode.Disposable {
 
   async function showCopies(): Promise<void> {
     const copies = await s.profiles.unreadableCopies();
-    if (!copies.ok) return void vscode.window.showErrorMessage(s.redactor.redact(copies.error.message));
+    if (!copies.ok) return void showProblem(copies.error, s.redactor);
     await documents.show('unreadable-store-profiles', {
       _notes: [vscode.l10n.t('The store profiles documents that could not be read, oldest first, as they were saved. They hold no secrets: store keys are kept separately.')],
       copies: copies.value.map(({ key, text }) => ({ keptAs: key, text })),

@@ -12,7 +12,7 @@ import type { Problem } from '../../core/result';
 import { receiverAdvice, shareUrl } from '../../core/webhook/receiverAddress';
 import { parsePublicKey } from '../../core/webhook/publicKey';
 import { CommandIds } from '../commandIds';
-import { guardedCommand } from '../problems';
+import { guardedCommand, showProblem } from '../problems';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { decodeWithStoredKey } from '../webhook/decodeCommand';
@@ -72,11 +72,9 @@ export class ConnectFlow implements vscode.Disposable {
     const { s } = this;
     s.log.info('Connect Wix Store: started');
     const [apiKey, appId, app] = await Promise.all([s.profiles.getApiKey(), s.profiles.getAppId(), s.profiles.getAppCredentials()]);
-    if (!apiKey.ok || !appId.ok || !app.ok) {
-      const problem = [apiKey, appId, app].find((r) => !r.ok);
-      if (problem && !problem.ok) void vscode.window.showErrorMessage(s.redactor.redact(problem.error.message));
-      return;
-    }
+    if (!apiKey.ok) return void showProblem(apiKey.error, s.redactor);
+    if (!appId.ok) return void showProblem(appId.error, s.redactor);
+    if (!app.ok) return void showProblem(app.error, s.redactor);
     const outcome = await runConnectFlow(
       { hasApiKey: apiKey.value !== undefined, appId: appId.value, hasAppSecret: app.value !== undefined },
       {
@@ -101,7 +99,7 @@ export class ConnectFlow implements vscode.Disposable {
     const { instance } = outcome;
     const upserted = await s.profiles.upsertProfileByInstanceId(instance.instanceId, { activate: true, event: instance.event });
     if (!upserted.ok) {
-      void vscode.window.showErrorMessage(s.redactor.redact(upserted.error.message));
+      void showProblem(upserted.error, s.redactor);
       return;
     }
     s.log.info(`Connect Wix Store: instance ${instance.instanceId} from the ${instance.from}; adding the store`);
