@@ -13,7 +13,9 @@ import { writeRequestArtifacts } from './requestArtifacts.mjs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const testHooks = process.argv.includes('--test-hooks');
-// dist/ is not wiped first: a test run may be loading it while another build writes.
+// dist/ is wiped first, so a lazy bundle whose entry was removed cannot ship or load (build one
+// thing at a time: a test run must not load dist/ while a build writes it).
+fs.rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 const host = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
