@@ -2,10 +2,10 @@
 // as on a busy CI machine. The suite must pass every time: it waits for states, never for times.
 //   SOAK_RUNS=n (default 5), SOAK_BURNERS=n (default 2), SOAK_FILES=glob (default every e2e file).
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { clearFailureScreenshots } from './lib/screenshots.mjs';
+import { mochaArgs, runLayer } from './lib/layers.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -31,24 +31,16 @@ const burn = () => spawn(process.execPath, ['-e', 'for (;;) Math.sqrt(Math.rando
 const results = [];
 for (let run = 1; run <= runs; run++) {
   const load = Array.from({ length: burners }, burn);
-  const resultsFile = path.join(os.tmpdir(), `api2cart-wix-soak-${process.pid}-${run}.json`);
-  const t0 = Date.now();
   console.log(`\n=== soak run ${run} of ${runs} (${burners} CPU burners beside it)`);
-  const status = await new Promise(resolve => {
-    const child = spawn(path.join(root, 'node_modules/.bin/mocha'),
-      ['--reporter', path.join(root, 'out/test/support/countingReporter.js'), '--timeout', '180000', '--slow', '30000', files],
-      { stdio: 'inherit', env: { ...process.env, API2CART_WIX_TEST_RESULTS: resultsFile } });
-    child.on('close', code => resolve(code ?? 1));
-  });
+  const { row, notes, seconds } = await runLayer(path.join(root, 'node_modules/.bin/mocha'),
+    [...mochaArgs(root, { timeout: 180000, slow: 30000 }), files]);
   for (const p of load) p.kill('SIGKILL');
-  const counts = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1, pending: 0 };
-  fs.rmSync(resultsFile, { force: true });
-  const ok = status === 0 && counts.failed === 0 && counts.pending === 0 && counts.passed > 0;
-  results.push({ run, ok, ...counts, seconds: (Date.now() - t0) / 1000 });
+  for (const note of notes) console.log(note);
+  results.push({ run, ok: row.failed === 0, ...row, seconds });
 }
 
 console.log('\nrun  passed  failed  wall time');
-for (const r of results) console.log(`${String(r.run).padStart(3)}  ${String(r.passed).padStart(6)}  ${String(r.failed + r.pending).padStart(6)}  ${r.seconds.toFixed(1)} s${r.ok ? '' : '  ✘'}`);
+for (const r of results) console.log(`${String(r.run).padStart(3)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.seconds.toFixed(1)} s${r.ok ? '' : '  ✘'}`);
 const passedRuns = results.filter(r => r.ok).length;
 console.log(`soak: ${passedRuns} of ${runs} runs passed (${burners} CPU burners, ${os.cpus().length} cores)`);
 process.exit(passedRuns === runs ? 0 : 1);

@@ -5,13 +5,19 @@ import * as fs from 'node:fs';
 import Mocha from 'mocha';
 import CountingReporter = require('../support/countingReporter');
 
+/** Every compiled test file under this folder, subfolders included, in a stable order. */
+export function integrationTestFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(f => f.endsWith('.test.js')).sort().map(f => path.join(dir, f));
+}
+
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter });
+  // forbidOnly: a stray `.only` fails the run instead of silently dropping every other test.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter, forbidOnly: true });
+  // tools/test-all.mjs sets the filter for --grep, and fails the run when nobody asked for it.
   const grep = process.env.API2CART_WIX_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const f of fs.readdirSync(__dirname).sort()) {
-    if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
-  }
+  for (const f of integrationTestFiles(__dirname)) mocha.addFile(f);
   return new Promise((resolve, reject) => {
     mocha.run(failures => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });
