@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { benchExitCode, failedBudgets, formatBenchTable } from './lib/benchTable.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
@@ -59,12 +60,8 @@ for (const r of [...await micro.benchJwt(), ...await micro.benchReceiver(), awai
 // 7. Permission probes: their own budgets (see benchPermissions).
 rows.push(...await micro.benchPermissions());
 
-const w = [Math.max(...rows.map(r => r.name.length)), Math.max(...rows.map(r => r.value.length)), Math.max(...rows.map(r => r.baseline.length))];
-console.log(`\n| ${'measure'.padEnd(w[0])} | ${'value'.padEnd(w[1])} | ${'baseline (same run)'.padEnd(w[2])} | ratio | budget |`);
-console.log(`|${'-'.repeat(w[0] + 2)}|${'-'.repeat(w[1] + 2)}|${'-'.repeat(w[2] + 2)}|-------|--------|`);
-for (const r of rows) {
-  const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`;
-  const budget = r.budget ? `${r.budget}${r.pass === undefined ? '' : r.pass ? ' ✔' : ' ✘'}` : '';
-  console.log(`| ${r.name.padEnd(w[0])} | ${r.value.padEnd(w[1])} | ${r.baseline.padEnd(w[2])} | ${ratio.padStart(5)} | ${budget} |`);
-}
+console.log(`\n${formatBenchTable(rows)}`);
 console.log(`\nbench finished in ${((Date.now() - t0) / 1000).toFixed(0)} s (${os.cpus().length} cores)`);
+const failed = failedBudgets(rows);
+if (failed.length) console.log(`${failed.length} budget(s) not met (✘): ${failed.map(r => r.name).join('; ')}`);
+process.exit(benchExitCode(rows));
