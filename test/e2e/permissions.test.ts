@@ -10,13 +10,16 @@ import type { FrameLocator } from 'playwright-core';
 import { ALL_METHODS, type MethodName } from '../../src/core/scopes';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
-import { repoRoot, Workbench } from './support/workbench';
+import { stopChainAtFirstFailure } from '../support/chain';
+import { repoRoot, screenshotOnFailure, Workbench } from './support/workbench';
 
 const SITE_NAME = 'Canary Crafts';
 const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
 const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
 
 describe('verify store permissions from the planner (packaged .vsix, stubbed API2Cart and Wix)', () => {
+  stopChainAtFirstFailure();
+  screenshotOnFailure(() => wb);
   const credentials = { apiKey: canary('api-key'), appId: randomUUID(), appSecret: canary('app-secret'), instanceId: randomUUID() };
   const { apiKey, appSecret } = credentials;
   let wb: Workbench;

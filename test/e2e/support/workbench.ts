@@ -11,11 +11,11 @@ type CodeServerLib = typeof import('../../../tools/lib/codeServer.mjs');
 export const repoRoot = path.resolve(__dirname, '../../../..');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
+/** The file `npm run package` writes (--out build/api2cart-wix.vsix): by its exact name, so a stale or stray .vsix beside it is never the one tested. */
 export function packagedVsix(): string {
-  const dir = path.join(repoRoot, 'build');
-  const vsix = fs.existsSync(dir) ? fs.readdirSync(dir).find(f => f.endsWith('.vsix')) : undefined;
-  if (!vsix) throw new Error('no .vsix in build/: run `npm run package` first');
-  return path.join(dir, vsix);
+  const vsix = path.join(repoRoot, 'build', 'api2cart-wix.vsix');
+  if (!fs.existsSync(vsix)) throw new Error('no build/api2cart-wix.vsix: run `npm run package` first');
+  return vsix;
 }
 
 export interface WorkbenchOptions {
