@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { screenshotOnFailure, Workbench } from './support/workbench';
 import { stopChainAtFirstFailure } from '../support/chain';
+import { waitUntil } from '../support/waitUntil';
 
 /** Random canaries: a hit anywhere can only come from this run. */
 const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
@@ -110,7 +111,7 @@ describe('credentials from the command palette (packaged .vsix)', () => {
     await wb.runCommand('Welcome: Open Walkthrough...');
     await wb.pick('Connect a Wix store to API2Cart');
     await wb.page.locator('.gettingStartedContainer .getting-started-step.expanded').first().waitFor();
-    await wb.page.waitForTimeout(500); // the slide-in animation, for the screenshot only
+    await wb.animationsDone(); // the slide-in, for the screenshot
     assert.deepEqual(await doneSteps(), ['Set your API2Cart API key', 'Add the Wix app\'s ID and secret key']);
     await wb.screenshot('credentials-5-walkthrough-progress');
   });
@@ -123,10 +124,7 @@ describe('credentials from the command palette (packaged .vsix)', () => {
     const settingsFiles = ['User/settings.json', 'Machine/settings.json'].map((f) => path.join(userData, f));
     const logs = path.join(userData, 'logs');
     // The log is flushed in the background: wait until the extension's own lines are on disk.
-    for (let i = 0; filesContaining(logs, ['Webhook public key saved']).length === 0; i++) {
-      assert.ok(i < 100, 'the extension\'s log file is found and was written');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntil(() => filesContaining(logs, ['Webhook public key saved']).length > 0, 'the extension\'s log file to be written');
     assert.deepEqual(
       [...settingsFiles.filter((f) => filesContaining(path.dirname(f), secrets).includes(f)),
         ...filesContaining(logs, secrets), ...filesContaining(path.join(wb.workspaceDir), secrets)],

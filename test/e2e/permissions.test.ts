@@ -54,10 +54,10 @@ describe('verify store permissions from the planner (packaged .vsix, stubbed API
   });
 
   const checkbox = (method: MethodName) => view.getByRole('checkbox', { name: method, exact: true });
-  /** Before a screenshot: the pointer off any control, and a moment for animations. */
+  /** Before a screenshot: the pointer off any control, its hover animations finished. */
   const settle = async () => {
     await wb.page.mouse.move(20, 500);
-    await wb.page.waitForTimeout(300);
+    await wb.animationsDone();
   };
 
   it('sets the credentials and the Instance ID from the palette', async () => {

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/vscode/services';
-import { waitForLog } from './support/evidence';
+import { logCount, waitForLog, waitForLogCount } from './support/evidence';
+
+const WEBHOOK_LOG = 'API2Cart Wix Webhooks.log';
 import { extensionApi, waitFor, type TestApi } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
 import { appInstalled, appRemoved, deeplyNestedAppInstalled, generateTestKeys, signExpired, signWithJose, TEST_APP_ID, type TestKeys } from '../support/webhookSigning';
@@ -11,7 +13,6 @@ import { stopChainAtFirstFailure } from '../support/chain';
 
 const SCHEME = 'api2cart-wix-webhook';
 const APP_SECRET_CANARY = 'canary-app-secret-7c1f0d2e';
-const WIX_DEADLINE_MS = 1250;
 
 const activeWebhookDocument = (): vscode.TextDocument | undefined => {
   const doc = vscode.window.activeTextEditor?.document;
@@ -34,11 +35,10 @@ async function selectInEditor(text: string): Promise<void> {
   editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(text.length));
 }
 
-async function post(url: string, body: string): Promise<{ status: number; ms: number }> {
-  const started = performance.now();
+async function post(url: string, body: string): Promise<{ status: number }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
   await response.text();
-  return { status: response.status, ms: performance.now() - started };
+  return { status: response.status };
 }
 
 /** Holds a loopback port the way another program would. */
@@ -221,16 +221,14 @@ describe('webhook payloads and receiver', () => {
       assert.deepEqual(item?.tooltip.slice(1, 3), [`External URL: ${external}`, `Local URL: ${url}`]);
     });
 
-    it('acknowledges a signed AppInstalled within Wix\'s limit, offers its instance id and saves it', async () => {
+    // How fast the answer leaves is npm run bench's (receiver rows), not this functional test's.
+    it('acknowledges a signed AppInstalled with 200, offers its instance id and saves it', async () => {
       const instanceId = randomUUID();
       user.reply(/^Webhook received:/, 'Use this Instance ID');
       const token = await signWithJose(appInstalled({ instanceId }), keys);
-      // The test's fetch runs in the extension host too: warm it up (a GET is answered 405 and is no delivery).
+      // A GET is answered 405 and is no delivery.
       assert.equal((await fetch(url)).status, 405);
-      const answer = await post(url, token);
-      console.log(`      receiver in the extension host: AppInstalled acknowledged in ${answer.ms.toFixed(1)} ms (client in the same host)`);
-      assert.equal(answer.status, 200);
-      assert.ok(answer.ms < WIX_DEADLINE_MS, `answered in ${answer.ms} ms`);
+      assert.equal((await post(url, token)).status, 200);
 
       const offer = await user.notification(/^Webhook received: AppInstalled for instance/);
       assert.match(offer.message, new RegExp(`${instanceId} \\(verified\\)`));
@@ -279,7 +277,9 @@ describe('webhook payloads and receiver', () => {
       const answers = [await post(url, token), await post(url, token)];
       assert.deepEqual(answers.map((a) => a.status), [200, 200]);
       await user.notification(new RegExp(`Webhook received: AppInstalled for instance ${instanceId}`));
-      await new Promise((r) => setTimeout(r, 300)); // room for a second (wrong) notification
+      // The state the count needs: the retry went through the duplicate path, where a second
+      // notification would have been decided.
+      await waitForLog(s, `instance ${instanceId} verified (duplicate): a retry of an earlier delivery`, WEBHOOK_LOG);
       assert.equal(user.messages.filter((n) => n.message.includes(instanceId)).length, 1);
 
       user.pickLabel(/Show Deliveries/);
@@ -302,11 +302,14 @@ describe('webhook payloads and receiver', () => {
 
     it('answers a delivery signed with another key 400, says why once, and changes nothing', async () => {
       const before = await profiles();
+      const rejectedLine = 'delivery 400 rejected (signature)';
+      const rejectedBefore = logCount(s, rejectedLine, WEBHOOK_LOG);
       const forged = await signWithJose(appInstalled({ instanceId: randomUUID() }), generateTestKeys());
       assert.deepEqual([(await post(url, forged)).status, (await post(url, `${forged} `)).status], [400, 400]);
       const problem = await user.notification(/^A webhook delivery was rejected \(400\)/, 'error');
       assert.match(problem.message, /\(JWT signature\)/);
-      await new Promise((r) => setTimeout(r, 300));
+      // Both rejections handled (each logged where its notification would be decided), then counted.
+      await waitForLogCount(s, rejectedLine, rejectedBefore + 2, WEBHOOK_LOG);
       assert.equal(user.messages.filter((n) => n.severity === 'error').length, 1, 'the same problem is shown once');
       assert.deepEqual(await profiles(), before);
     });
@@ -329,7 +332,7 @@ describe('webhook payloads and receiver', () => {
 
       // Wix retries the removal hours later.
       assert.equal((await post(url, removal)).status, 200);
-      await waitForLog(s, `AppRemoved for instance ${instanceId}`, 'API2Cart Wix Webhooks.log');
+      await waitForLog(s, `AppRemoved for instance ${instanceId}`, WEBHOOK_LOG);
       assert.equal((await profile()).removed, false, 'the late removal changed nothing');
 
       // The same after a restart of the receiver, whose memory of deliveries starts empty.

@@ -261,6 +261,15 @@ export class Workbench {
     return outFile;
   }
 
+  /** Waits until the page's running animations and transitions (a slide-in, a toast) have finished. */
+  async animationsDone(): Promise<void> {
+    type Running = { finished: Promise<unknown>; effect: { getComputedTiming(): { endTime?: number | string } } | null };
+    // Endless ones (a progress spinner) never finish: only those with an end are waited for.
+    await this.page.locator('body').evaluate((body) => Promise.all((body.getAnimations({ subtree: true }) as unknown as Running[])
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+      .map((a) => a.finished.catch(() => undefined))));
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${name}.png`);

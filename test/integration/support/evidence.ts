@@ -31,6 +31,20 @@ export function waitForLog(services: Services, line: string, fileName = LOG_FILE
   }, `the log to show "${line}"`, 10_000);
 }
 
+/** How often a log file of ours shows `line` so far (what is written; more may still be on its way). */
+export function logCount(services: Services, line: string, fileName = LOG_FILE_NAME): number {
+  const file = extensionHostLogFiles(services).find((f) => path.basename(f) === fileName);
+  return (file ? fs.readFileSync(file, 'utf8') : '').split(line).length - 1;
+}
+
+/** Waits until a log file of ours shows `line` at least `count` times (each a delivery handled, say). */
+export function waitForLogCount(services: Services, line: string, count: number, fileName = LOG_FILE_NAME): Promise<number> {
+  return waitFor(() => {
+    const n = logCount(services, line, fileName);
+    return n >= count ? n : undefined;
+  }, `the log to show "${line}" ${count} time(s)`, 10_000);
+}
+
 /** The extension's log, read after a marker line shows it is flushed. */
 export function readLog(services: Services): Promise<string> {
   const marker = `log flushed ${randomUUID()}`;

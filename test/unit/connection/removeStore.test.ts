@@ -3,6 +3,7 @@ import { createApi2CartClient } from '../../../src/core/api2cart/client';
 import { RETURN_CODES } from '../../../src/core/api2cart/returnCodes';
 import { removalProblem, removeStore } from '../../../src/core/connection/removeStore';
 import { startApi2CartStub, type Api2CartStub } from '../../support/stubs/api2cartStub';
+import { waitUntil } from '../../support/waitUntil';
 
 const API_KEY = `apikey-${Math.random().toString(36).slice(2)}`;
 const STORE_KEY = `storekey-${Math.random().toString(36).slice(2)}`;
@@ -56,7 +57,9 @@ describe('removeStore (cart.delete)', () => {
     stub.setResponse('cart.delete', { kind: 'hang' });
     const controller = new AbortController();
     const pending = remove(controller.signal);
-    setTimeout(() => controller.abort(), 50);
+    // Cancelled once the request is at API2Cart: the store may or may not be gone.
+    await waitUntil(() => stub.callsTo('cart.delete').length === 1, 'cart.delete to reach the stub');
+    controller.abort();
     const result = await pending;
     assert.ok(!result.ok && result.error.kind === 'remove-cancelled' && result.error.fix === 'checkConnection');
   });
