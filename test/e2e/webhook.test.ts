@@ -4,7 +4,7 @@ import { appInstalled, generateTestKeys, signWithJose, type TestKeys } from '../
 import { freePort, screenshotOnFailure, Workbench } from './support/workbench';
 import { stopChainAtFirstFailure } from '../support/chain';
 
-const WIX_DEADLINE_MS = 1250;
+// How fast the answer leaves is npm run bench's (its receiver rows); these tests check what is answered.
 
 describe('webhook receiver (packaged .vsix in VS Code)', () => {
   stopChainAtFirstFailure();
@@ -55,7 +55,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     await wb.screenshot('webhook-receiver-started');
   });
 
-  it('takes a signed App Installed posted to the external URL the extension copied: 200 within 1250 ms, listed in the deliveries', async () => {
+  it('takes a signed App Installed posted to the external URL the extension copied: 200, listed in the deliveries', async () => {
     const toast = settledToast(`Webhook receiver listening at http://127.0.0.1:${port}/webhook`);
     await toast.locator('a.monaco-button', { hasText: 'Copy URL' }).click();
     await wb.notification('Copied ').waitFor();
@@ -66,12 +66,8 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
 
     // Wix's side: a warm-up GET through the proxy (405, no delivery), then the signed App Installed.
     assert.equal((await fetch(copied)).status, 405);
-    const started = performance.now();
     const response = await fetch(copied, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: token });
-    const ms = performance.now() - started;
-    console.log(`      App Installed through code-server's forwarded address: HTTP ${response.status} in ${ms.toFixed(1)} ms`);
     assert.equal(response.status, 200);
-    assert.ok(ms < WIX_DEADLINE_MS, `answered in ${ms} ms`);
 
     const offer = settledToast(`Webhook received: AppInstalled for instance ${instanceId} (verified)`);
     await offer.waitFor();
@@ -94,19 +90,15 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     await wb.page.keyboard.press('Escape');
   });
 
-  it('acknowledges a signed App Installed at the local address in time too', async () => {
+  it('acknowledges a signed App Installed at the local address too: 200 ok', async () => {
     await clearNotifications();
     const second = randomUUID();
     const body = await signWithJose(appInstalled({ instanceId: second }), keys);
-    // Warm up this process's fetch first (a GET is answered 405 and is no delivery), so the figure is the receiver's.
+    // A GET is answered 405 and is no delivery.
     assert.equal((await fetch(`http://127.0.0.1:${port}/webhook`)).status, 405);
-    const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
-    const ms = performance.now() - started;
-    console.log(`      receiver in the real extension host: AppInstalled acknowledged in ${ms.toFixed(1)} ms (from the test process)`);
     assert.equal(response.status, 200);
     assert.equal(await response.text(), 'ok\n');
-    assert.ok(ms < WIX_DEADLINE_MS, `answered in ${ms} ms`);
     await settledToast(`Webhook received: AppInstalled for instance ${second} (verified)`).waitFor();
   });
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { decodeWebhook } from '../../../src/core/webhook/decodeWebhook';
 import {
@@ -240,7 +239,8 @@ describe('startWebhookReceiver', () => {
     assert.equal(after.value.status, 200);
   });
 
-  it('answers 200 concurrent deliveries before processing any of them, as fast as a bare server (Wix allows 1250 ms)', async function () {
+  // How fast against a bare server, and against Wix's 1250 ms, is npm run bench's (receiver ack rows).
+  it('answers 200 concurrent deliveries before processing any of them', async function () {
     this.timeout(30_000);
     // Processing is held until every answer is in: an answer that waited for it could never arrive.
     let release!: () => void;
@@ -248,33 +248,15 @@ describe('startWebhookReceiver', () => {
     const processed: Delivery[] = [];
     const { receiver } = await start({ onDelivery: async (delivery) => { await gate; processed.push(delivery); } });
     const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => signWithJose(appInstalled({ instanceId: `instance-${i}` }), keys)));
-    const blast = (url: string, bodies: readonly string[]) => Promise.all(bodies.map(async (body) => {
-      const started = performance.now();
-      const response = await postWebhook(url, body, { timeoutMs: 10_000 });
-      return { status: response.ok ? response.value.status : response.error.message, elapsedMs: performance.now() - started };
+    const answers = await Promise.all(tokens.map(async (body) => {
+      const response = await postWebhook(receiver.url, body, { timeoutMs: 10_000 });
+      return response.ok ? response.value.status : response.error.message;
     }));
-    const timings = await blast(receiver.url, tokens);
-    assert.deepEqual(timings.filter((t) => t.status !== 200), []);
+    assert.deepEqual(answers.filter((status) => status !== 200), []);
     assert.equal(processed.length, 0, 'every answer went out before any processing finished');
     release();
     await eventually(() => processed.length === 200);
     assert.equal(new Set(processed.map((d) => d.event?.instanceId)).size, 200);
-
-    // The same 200 requests against a bare node:http server that answers at once, in this run: on a
-    // busy machine both slow down together. Wix's 1250 ms is met outright, or the receiver (which
-    // also verifies each RS256 signature) stays within 3× of the bare server.
-    const bare = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
-    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-    try {
-      const baseline = await blast(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/webhook`, tokens);
-      const slowest = Math.max(...timings.map((t) => t.elapsedMs));
-      const bareSlowest = Math.max(...baseline.map((t) => t.elapsedMs));
-      console.log(`      200 concurrent deliveries: slowest answer ${slowest.toFixed(0)} ms (bare node:http: ${bareSlowest.toFixed(0)} ms)`);
-      assert.ok(slowest < 1250 || slowest <= 3 * bareSlowest, `slowest answer took ${Math.round(slowest)} ms against ${Math.round(bareSlowest)} ms for a bare server`);
-    } finally {
-      bare.closeAllConnections();
-      await new Promise<void>((resolve) => bare.close(() => resolve()));
-    }
   });
 
   it('processes duplicate deliveries once and still answers them 200', async () => {
