@@ -51,6 +51,10 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   const t0 = performance.now();
-  await Promise.all(builds.map(b => esbuild.build(b)));
+  const results = await Promise.all(builds.map(b => esbuild.build({ ...b, metafile: true })));
+  // Which sources went into which bundle: the integration layer reads it to prove that
+  // dist/extension.js holds neither jose nor undici (not shipped: see .vscodeignore).
+  const outputs = Object.assign({}, ...results.map(r => r.metafile.outputs));
+  fs.writeFileSync(new URL('../dist/esbuild-meta.json', import.meta.url), JSON.stringify({ outputs }));
   console.log(`esbuild: bundled in ${Math.round(performance.now() - t0)} ms${production ? ' (production)' : ''}${testHooks ? ' (with test hooks)' : ''}`);
 }

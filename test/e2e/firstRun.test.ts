@@ -7,7 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { clauseLabel, findPreset, planScopes, type MethodName } from '../../src/core/scopes';
+import type { MethodName } from '../../src/core/scopes';
+import { expectedClauseLabels, ORDER_SYNC_METHODS } from '../support/guidePlan';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { appInstalled, generateTestKeys, signWithJose } from '../support/webhookSigning';
@@ -46,7 +47,7 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
   const appSecret = canary('app-secret');
   const appId = randomUUID();
   const instanceId = randomUUID();
-  const selection: MethodName[] = [...(findPreset('order-sync')?.methods ?? []), 'product.list'];
+  const selection: MethodName[] = [...ORDER_SYNC_METHODS, 'product.list'];
 
   before(async () => {
     startedAt = Date.now();
@@ -129,7 +130,7 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await view.getByRole('button', { name: 'Order sync' }).click();
     await view.getByRole('checkbox', { name: 'product.list', exact: true }).check();
 
-    const expected = planScopes(selection).clauses.map((c) => clauseLabel(c.anyOf));
+    const expected = expectedClauseLabels(selection); // from the guide's table
     await view.locator('#result-summary', { hasText: `${expected.length} permissions for ${selection.length} methods.` }).waitFor();
     assert.deepEqual(await clauseLabels(), expected);
     const ticked = await view.locator('input[data-method]:checked').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-method')));

@@ -5,10 +5,14 @@ import * as fs from 'node:fs';
 import Mocha from 'mocha';
 import CountingReporter = require('../support/countingReporter');
 
-/** Every compiled test file under this folder, subfolders included, in a stable order. */
+/**
+ * Every compiled test file under this folder, subfolders included, in a stable order;
+ * foundation.test.js first, as it checks what activation alone loaded.
+ */
 export function integrationTestFiles(dir: string): string[] {
+  const first = (f: string) => (f === 'foundation.test.js' ? 0 : 1);
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter(f => f.endsWith('.test.js')).sort().map(f => path.join(dir, f));
+    .filter(f => f.endsWith('.test.js')).sort((a, b) => first(a) - first(b) || (a < b ? -1 : a > b ? 1 : 0)).map(f => path.join(dir, f));
 }
 
 export function run(): Promise<void> {

@@ -142,7 +142,7 @@ describe('workspace trust: a workspace cannot redirect credentials', function ()
     assert.equal(attacker.api2cart.requests.length + attacker.wix.requests.length, 0, 'the attacker stubs received nothing');
   });
 
-  it('the webhook receiver still binds 127.0.0.1 on the user\'s path', async () => {
+  it('the webhook receiver still announces a 127.0.0.1 URL on the user\'s path, unreachable on another interface where there is one', async () => {
     await vscode.commands.executeCommand(CommandIds.startReceiver);
     const started = await ui.notification(/^Webhook receiver listening at /);
     const url = new URL(/listening at (\S+?)\.\s/.exec(started.message)?.[1] ?? 'http://invalid');

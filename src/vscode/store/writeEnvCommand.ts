@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { constants as fsConstants, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -8,7 +8,6 @@ import {
   gitignoreListsName,
   inspectEnvFile,
   setEnvVariables,
-  type EnvFs,
   type GitIgnoreStatus,
   type GitRunner,
 } from '../../core/envFile';
@@ -17,6 +16,7 @@ import { showPrerequisite } from '../connection/connectionSupport';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
 import { connectedStore } from './connectedStore';
+import { envFs } from './envFs';
 import { refuseUntrusted, type WorkspaceFacts } from './workspacePolicy';
 
 const WHAT = 'Write Store Key to .env';
@@ -24,14 +24,6 @@ const ENV_FILE = '.env';
 export const STORE_KEY_VARIABLE = 'API2CART_STORE_KEY';
 export const API_KEY_VARIABLE = 'API2CART_API_KEY';
 const GIT_TIMEOUT_MS = 10_000;
-
-const envFs: EnvFs = {
-  lstat: (file) => fsp.lstat(file).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e))),
-  realpath: (file) => fsp.realpath(file),
-  readFile: (file) => fsp.readFile(file, 'utf8'),
-  // A file marked read-only (no write bit) stays untouched even for root, who could write it anyway.
-  canWrite: async (file) => ((await fsp.stat(file)).mode & 0o222) !== 0 && (await fsp.access(file, fsConstants.W_OK).then(() => true, () => false)),
-};
 
 /** git through child_process: VS Code's git extension may be off (git.enabled: false) or absent. */
 const runGit: GitRunner = (args, cwd) =>

@@ -74,15 +74,15 @@ describe('the test runner counts every test that did not run', function () {
 });
 
 describe('the integration loader', () => {
-  it('finds test files in subfolders too, and nothing else', () => {
+  it('finds test files in subfolders too, and nothing else; foundation first', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'it-loader-'));
     fs.mkdirSync(path.join(dir, 'store', 'deep'), { recursive: true });
-    for (const f of ['a.test.js', 'store/b.test.js', 'store/deep/c.test.js', 'support/x.js', 'store/b.test.js.map']) {
+    for (const f of ['a.test.js', 'foundation.test.js', 'store/b.test.js', 'store/deep/c.test.js', 'support/x.js', 'store/b.test.js.map']) {
       fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
       fs.writeFileSync(path.join(dir, f), '');
     }
     assert.deepEqual(integrationTestFiles(dir).map(f => path.relative(dir, f)),
-      ['a.test.js', path.join('store', 'b.test.js'), path.join('store', 'deep', 'c.test.js')]);
+      ['foundation.test.js', 'a.test.js', path.join('store', 'b.test.js'), path.join('store', 'deep', 'c.test.js')]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

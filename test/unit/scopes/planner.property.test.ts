@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ALL_METHODS, GUIDE_ROWS, planScopes, requiredClauses, type MethodName } from '../../../src/core/scopes';
+import { parseGuideTable } from './guideText';
+
+const guide = parseGuideTable();
 
 const selection = fc.array(fc.constantFrom<MethodName>(...ALL_METHODS), { maxLength: 30 });
 
@@ -39,6 +42,13 @@ describe('scopes: planner properties', () => {
         const plan = planScopes(methods);
         for (const a of plan.clauses) {
           assert.ok(a.neededBy.length > 0);
+          // neededBy names only selected methods, each with a guide row (read by the tests' own
+          // parser) whose requirement this clause meets: every option of it is an option there.
+          for (const method of a.neededBy) {
+            assert.ok(methods.includes(method), `${method} was not selected`);
+            const row = guide.find((r) => r.method === method);
+            assert.ok(row?.requires.some((own) => a.anyOf.every((scope) => own.includes(scope))), `${method} needs no ${a.anyOf.join(' or ')}`);
+          }
           for (const b of plan.clauses) {
             if (a !== b) assert.ok(!a.anyOf.every((s) => b.anyOf.includes(s)), `${a.anyOf} implies ${b.anyOf}`);
           }
