@@ -11,6 +11,7 @@ import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartS
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { appInstalled, generateTestKeys, signWithJose } from '../support/webhookSigning';
 import { freePort, repoRoot, screenshotDir, screenshotOnFailure, Workbench } from './support/workbench';
+import { pictureStep } from './support/pictures';
 
 const SITE_NAME = 'Canary Crafts';
 const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
@@ -121,7 +122,7 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     assert.equal(actions.length, 5);
   });
 
-  it('combines the steps into one picture (the README\'s, with API2CART_WIX_UPDATE_README_SHOTS=1)', async () => {
+  pictureStep('combines the steps into one picture (the README\'s, with API2CART_WIX_UPDATE_README_SHOTS=1)', async () => {
     const grid = await wb.composeGrid([
       { file: shot('connect-1-api-key'), caption: '1. Connect Wix Store asks only for what is missing (1/4)' },
       { file: shot('connect-3-app-secret'), caption: '2. The App ID, then the App Secret Key (3/4)' },

@@ -13,6 +13,7 @@ import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartS
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { appInstalled, generateTestKeys, signWithJose } from '../support/webhookSigning';
 import { freePort, repoRoot, screenshotDir, screenshotOnFailure, Workbench } from './support/workbench';
+import { pictureStep } from './support/pictures';
 import { stopChainAtFirstFailure } from '../support/chain';
 
 const UPDATE_README_SHOTS = process.env.API2CART_WIX_UPDATE_README_SHOTS === '1';
@@ -322,7 +323,7 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await wb.screenshot('firstrun-08-high-contrast');
   });
 
-  it('combines four steps into one journey picture', async () => {
+  pictureStep('combines four steps into one journey picture', async () => {
     const journey = await wb.composeGrid([
       { file: shot('firstrun-02-scope-planner'), caption: '1. Plan the Wix app\'s scopes' },
       { file: shot('firstrun-04-app-secret'), caption: '2. Store the credentials in secret storage' },

@@ -12,6 +12,7 @@ import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartS
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { stopChainAtFirstFailure } from '../support/chain';
 import { repoRoot, screenshotOnFailure, Workbench } from './support/workbench';
+import { pictureStep } from './support/pictures';
 
 const SITE_NAME = 'Canary Crafts';
 const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
@@ -126,7 +127,7 @@ describe('verify store permissions from the planner (packaged .vsix, stubbed API
     assert.deepEqual([...api2cart.violations, ...wix.violations], []);
   });
 
-  it('shows badges and drift together (screenshot)', async () => {
+  pictureStep('shows badges and drift together (screenshot)', async () => {
     await wb.clearNotifications();
     // The permissions panel scrolls on its own: its drift section first, then the page to the order group.
     await view.locator('#drift-section').evaluate((e) => e.scrollIntoView({ block: 'nearest' }));
