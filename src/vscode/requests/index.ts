@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
-import { requestsFeature } from '../lazyCore';
+import { bundleLoader } from '../bundles';
 import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
 import { workspaceFacts } from '../store/workspacePolicy';
@@ -8,6 +8,9 @@ import { guardedCommand } from '../problems';
 import { RequestCodeLenses } from './codeLens';
 import type { RequestController } from './requestController';
 import { REQUEST_FILE_GLOB } from './requestFiles';
+
+/** The runner's VS Code side (feature-requests): loaded on the first New or Run. */
+const requestsFeature = bundleLoader<typeof import('./feature')>('feature-requests');
 
 let current: RequestController | undefined;
 let create: (() => RequestController) | undefined;

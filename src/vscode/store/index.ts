@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import type { StoreProfile } from '../../core/profiles';
 import { CommandIds } from '../commandIds';
-import { storeFeature } from '../lazyCore';
+import { bundleLoader } from '../bundles';
 import { guardedCommand } from '../problems';
 import type { Services } from '../services';
 import { workspaceFacts } from './workspacePolicy';
+
+/** VS Code-side code used now and then (feature-store): out of the activation bundle. */
+const storeFeature = bundleLoader<typeof import('./feature')>('feature-store');
 
 /**
  * Copy Store Key, Write Store Key to .env and Remove Store from API2Cart: using, and ending, a

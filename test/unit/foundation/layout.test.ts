@@ -28,8 +28,13 @@ describe('project layout', () => {
       const base = path.resolve(path.dirname(from), spec);
       return [`${base}.ts`, path.join(base, 'index.ts')].find(f => fs.existsSync(f));
     };
-    const edges = new Map(files.map(f => [f, [...fs.readFileSync(f, 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s+['"](\.[^'"]+)['"]/gms)]
-      .map(m => resolveImport(f, m[1]!)).filter((t): t is string => t !== undefined)]));
+    // Static imports and re-exports, and `import('…')` in any position: `typeof import()` types
+    // and dynamic imports tie files together as much as an import statement does.
+    const importPattern = /^(?:import|export)\b[^;]*?from\s+['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/gms;
+    const importsOf = (text: string): string[] => [...text.matchAll(importPattern)].map(m => (m[1] ?? m[2])!);
+    assert.deepEqual(importsOf("type A = typeof import('./a');\nimport { b } from './b';\nconst c = await import( \"./c\" );"), ['./a', './b', './c']);
+    const edges = new Map(files.map(f => [f, importsOf(fs.readFileSync(f, 'utf8'))
+      .map(spec => resolveImport(f, spec)).filter((t): t is string => t !== undefined)]));
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const visit = (file: string, trail: string[]): void => {
