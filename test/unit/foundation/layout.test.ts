@@ -51,6 +51,19 @@ describe('project layout', () => {
     assert.deepEqual(cycles, []);
   });
 
+  it('every contributed command is registered through the guarded registerCommands, and nothing else registers one', () => {
+    const sources = filesUnder(path.join(root, 'src')).filter(f => f.endsWith('.ts'));
+    const helper = path.join(root, 'src/vscode/commands.ts');
+    const direct = sources.filter(f => f !== helper && /\bcommands\.registerCommand\b|\bregisterTextEditorCommand\b/.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(direct.map(f => path.relative(root, f)), [], 'register commands with registerCommands (src/vscode/commands.ts)');
+    assert.match(fs.readFileSync(helper, 'utf8'), /registerCommand\(id, guardedCommand\(/, 'the helper wraps each command in the guard');
+    // Each contributed id appears as a key of a registerCommands call: `[CommandIds.x]: {`.
+    const keyed = new Set(sources.flatMap(f => [...fs.readFileSync(f, 'utf8').matchAll(/\[CommandIds\.(\w+)\]:\s*(?:\{|\w+\()/g)].map(m => m[1]!)));
+    const byId = new Map(Object.entries(CommandIds).map(([key, id]) => [id as string, key]));
+    const missing = (manifest.contributes.commands as { command: string }[]).map(c => c.command).filter(id => !keyed.has(byId.get(id) ?? id));
+    assert.deepEqual(missing, []);
+  });
+
   it('every contributed command is a known command id in the API2Cart Wix category', () => {
     const known = new Set<string>(Object.values(CommandIds));
     for (const c of manifest.contributes.commands) {
