@@ -341,6 +341,28 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     assert.equal((await presentation()).state, 'connected');
   });
 
+  it('http.proxyStrictSSL false through a proxy: Check Connection and the log say the certificate was not checked', async () => {
+    const key = `canary-store-key-${hex()}`;
+    api2cart.carts.push({ id: '1', url: SITE_URL, storeKey: key, cartId: 'Wix', customLabel: SITE_NAME });
+    assert.ok((await services.profiles.setStoreKey(instanceId, key)).ok);
+    const proxy = await startConnectProxy();
+    const http = vscode.workspace.getConfiguration('http');
+    try {
+      await http.update('proxy', `http://${proxy.address}`, vscode.ConfigurationTarget.Global);
+      await http.update('proxyStrictSSL', false, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand(CHECK_CONNECTION);
+      assert.match(user.only('info').message, /^Connected.* Certificates are not checked for calls through the proxy \(http\.proxyStrictSSL is false\)/);
+      await waitForLog(services, 'Certificates are not checked for calls through the proxy');
+    } finally {
+      await http.update('proxy', undefined, vscode.ConfigurationTarget.Global);
+      await http.update('proxyStrictSSL', undefined, vscode.ConfigurationTarget.Global);
+      await proxy.close();
+    }
+    user.reset();
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+    assert.doesNotMatch(user.only('info').message, /Certificates are not checked/, 'checked again without the proxy');
+  });
+
   it('checks the connection of a store that is gone: error, offers to forget the stale key, no validate', async () => {
     assert.ok((await services.profiles.setStoreKey(instanceId, `canary-store-key-${hex()}`)).ok);
     await vscode.commands.executeCommand(CHECK_CONNECTION);

@@ -94,10 +94,13 @@ export async function checkConnectionCommand(s: Services): Promise<void> {
     const status = checked.value;
     s.log.info(`${WHAT}: ${status.state}`);
     switch (status.state) {
-      case 'connected':
+      case 'connected': {
         await s.status.setError(undefined);
-        void vscode.window.showInformationMessage(connectedMessage(name, status));
+        const unchecked = clients.value.certificatesUnchecked
+          ? ` ${vscode.l10n.t('Certificates are not checked for calls through the proxy (http.proxyStrictSSL is false): the keys travel to a server that was not verified.')}` : '';
+        void vscode.window.showInformationMessage(`${connectedMessage(name, status)}${unchecked}`);
         return;
+      }
       case 'not-in-account':
         return offerToForgetStaleKey(s, profile, status.message);
       case 'store-unreachable':
