@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createProfileService } from './core/profiles';
 import { createRedactor } from './core/redaction';
 import { CommandIds } from './vscode/commandIds';
+import { registerCommands } from './vscode/commands';
 import { registerConnectionCommands } from './vscode/connection';
 import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { loadedCoreBundles } from './vscode/lazyCore';
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext) {
   const webhooks = registerWebhookCommands(services);
   const connect = registerConnectFlow(services, webhooks);
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandIds.showActions, () => showActions(status)),
+    ...registerCommands(log, { [CommandIds.showActions]: { title: 'Show Actions', run: () => showActions(status) } }),
     ...registerCredentialCommands(services),
     ...registerConnectionCommands(services),
     ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),

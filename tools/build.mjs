@@ -21,7 +21,7 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 const host = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
   define: { API2CART_WIX_TEST_HOOKS: String(testHooks) } };
 
-/** The lazily loaded core parts: name in dist → source entry. Keep in sync with src/vscode/lazyCore.ts. */
+/** The lazily loaded parts: name in dist → source entry. Keep in sync with src/vscode/lazyCore.ts (core-*) and the features' bundleLoader calls (feature-*). */
 const lazyCoreBundles = {
   'core-webhook': 'src/core/webhook/index.ts',
   'core-connection': 'src/core/connection/index.ts',

@@ -1,32 +1,13 @@
-import * as path from 'node:path';
+import { bundleLoader, loadedBundles } from './bundles';
 
 // The heavy core parts (jose, undici) are separate bundles next to dist/extension.js, required
 // on first use so activation stays cheap. tools/build.mjs names them; the types come from source.
-type WebhookCore = typeof import('../core/webhook');
-type ConnectionCore = typeof import('../core/connection');
-type RequestsCore = typeof import('../core/requests');
-type StoreFeature = typeof import('./store/feature');
-type RequestsFeature = typeof import('./requests/feature');
-type PermissionsCore = typeof import('../core/permissions');
-
-const loaded = new Map<string, unknown>();
-
-function load<T>(bundle: string): T {
-  let mod = loaded.get(bundle);
-  if (!mod) {
-    mod = require(path.join(__dirname, `${bundle}.js`)) as T;
-    loaded.set(bundle, mod);
-  }
-  return mod as T;
-}
-
-export const webhookCore = (): WebhookCore => load('core-webhook');
-export const connectionCore = (): ConnectionCore => load('core-connection');
-export const requestsCore = (): RequestsCore => load('core-requests');
-// VS Code-side code of features used now and then: also out of the activation bundle.
-export const storeFeature = (): StoreFeature => load('feature-store');
-export const requestsFeature = (): RequestsFeature => load('feature-requests');
-export const permissionsCore = (): PermissionsCore => load('core-permissions');
+// Only core-* bundles here: src/core never imports back, so no type edge makes a circle. Each
+// VS Code-side feature bundle declares its own loader beside its commands (see bundles.ts).
+export const webhookCore = bundleLoader<typeof import('../core/webhook')>('core-webhook');
+export const connectionCore = bundleLoader<typeof import('../core/connection')>('core-connection');
+export const requestsCore = bundleLoader<typeof import('../core/requests')>('core-requests');
+export const permissionsCore = bundleLoader<typeof import('../core/permissions')>('core-permissions');
 
 /** Which heavy bundles have been loaded so far (the activation test checks none is). */
-export const loadedCoreBundles = (): string[] => [...loaded.keys()];
+export const loadedCoreBundles = (): string[] => loadedBundles();

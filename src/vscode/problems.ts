@@ -38,10 +38,10 @@ export async function showProblem(problem: Problem, redactor: Redactor, retry?: 
  * Runs a command; a bug (an exception, not a Problem) goes to the log with its stack and the
  * person sees one short sentence, never a stack or a raw message.
  */
-export function guardedCommand<T>(log: Log, title: string, command: () => Promise<T>): () => Promise<T | undefined> {
-  return async () => {
+export function guardedCommand<A extends unknown[], T>(log: Log, title: string, command: (...args: A) => Promise<T>): (...args: A) => Promise<T | undefined> {
+  return async (...args: A) => {
     try {
-      return await command();
+      return await command(...args);
     } catch (error) {
       log.error(`${title}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed unexpectedly. The API2Cart Wix log has the details.', title));

@@ -199,7 +199,9 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     await vscode.commands.executeCommand(ADD_STORE);
 
     api2cart.assertCalledOnce('account.cart.add');
-    assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.add', 'account.cart.list']);
+    // Looked up by store_url first, then in the whole list, since the URL forms may differ.
+    assert.deepEqual(api2cart.requests.map((r) => [r.method, r.query.store_url]), [
+      ['account.cart.add', undefined], ['account.cart.list', SITE_URL], ['account.cart.list', undefined]]);
     const error = user.only('error');
     assert.match(error.message, /not sent again/);
     assert.deepEqual(error.buttons, ['Add Store to API2Cart']);
@@ -337,6 +339,28 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     assert.equal(wix.requests.length, 0);
     assert.match(user.only('info').message, /^Connected/);
     assert.equal((await presentation()).state, 'connected');
+  });
+
+  it('http.proxyStrictSSL false through a proxy: Check Connection and the log say the certificate was not checked', async () => {
+    const key = `canary-store-key-${hex()}`;
+    api2cart.carts.push({ id: '1', url: SITE_URL, storeKey: key, cartId: 'Wix', customLabel: SITE_NAME });
+    assert.ok((await services.profiles.setStoreKey(instanceId, key)).ok);
+    const proxy = await startConnectProxy();
+    const http = vscode.workspace.getConfiguration('http');
+    try {
+      await http.update('proxy', `http://${proxy.address}`, vscode.ConfigurationTarget.Global);
+      await http.update('proxyStrictSSL', false, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand(CHECK_CONNECTION);
+      assert.match(user.only('info').message, /^Connected.* Certificates are not checked for calls through the proxy \(http\.proxyStrictSSL is false\)/);
+      await waitForLog(services, 'Certificates are not checked for calls through the proxy');
+    } finally {
+      await http.update('proxy', undefined, vscode.ConfigurationTarget.Global);
+      await http.update('proxyStrictSSL', undefined, vscode.ConfigurationTarget.Global);
+      await proxy.close();
+    }
+    user.reset();
+    await vscode.commands.executeCommand(CHECK_CONNECTION);
+    assert.doesNotMatch(user.only('info').message, /Certificates are not checked/, 'checked again without the proxy');
   });
 
   it('checks the connection of a store that is gone: error, offers to forget the stale key, no validate', async () => {

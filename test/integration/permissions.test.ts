@@ -106,13 +106,24 @@ describe('permissions: Verify Store Permissions against the stubs', function () 
     await select(['order.list']);
     await vscode.commands.executeCommand(VERIFY);
     const shown = user.only('error');
-    assert.match(shown.message, /"Canary Crafts" is not connected to API2Cart yet: add it, then verify its permissions\./);
+    // The same words as every command that needs a connected store (src/vscode/store/connectedStore.ts).
+    assert.equal(shown.message, '"Canary Crafts" is not connected: it has not been added to API2Cart yet.');
     assert.deepEqual(shown.buttons, ['Add Store to API2Cart']);
 
     assert.ok((await services.profiles.forget([{ kind: 'profiles' }])).ok);
     user.reset();
     await vscode.commands.executeCommand(VERIFY);
-    assert.match(user.only('error').message, /No store is connected yet: add a store to API2Cart/);
+    assert.match(user.only('error').message, /No store is connected yet: add a Wix store to API2Cart first/);
+    assert.equal(api2cart.requests.length + wix.requests.length, 0);
+  });
+
+  it('a store whose app was removed from its Wix site is called removed, not "not connected yet"; nothing sent', async () => {
+    assert.ok((await services.profiles.markRemoved(instanceId)).ok);
+    await select(['order.list']);
+    await vscode.commands.executeCommand(VERIFY);
+    const shown = user.only('error');
+    assert.equal(shown.message, 'The app was removed from the Wix site of "Canary Crafts". Install it on the site again, then try again.');
+    assert.doesNotMatch(shown.message, /not connected/);
     assert.equal(api2cart.requests.length + wix.requests.length, 0);
   });
 

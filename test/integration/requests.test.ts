@@ -184,26 +184,55 @@ describe('request files: New API2Cart Request and Run API2Cart Request against t
     assert.equal(api2cart.requests.length, 0);
   });
 
-  it('a method that writes asks once per file in a modal naming the live store; declining sends nothing', async () => {
+  it('a write asks in a modal naming the live store, again whenever the method, a parameter or the store changes; declining sends nothing', async () => {
     const document = await openRequest('add-customer.api2cart.json', { method: 'customer.add', params: { email: 'ada@example.com', first_name: 'Ada' } });
     await run(document);
     const modal = user.only('warning');
     assert.equal(modal.modal, true);
     assert.equal(modal.message, `customer.add changes the live store "${SITE_NAME}" (${SITE_URL}). Send it?`);
-    assert.match(modal.detail ?? '', /^POST customer\.add\.json writes to the store's data through API2Cart/);
+    assert.match(modal.detail ?? '', /^POST customer\.add\.json writes to the store's data through API2Cart\. You are asked again whenever/);
     assert.equal(api2cart.requests.length, 0);
 
     user.reply(/changes the live store/, 'Send');
     await run(document);
     await run(document);
-    assert.equal(user.messagesOf('warning').length, 2, 'asked once more, then not again for this file');
+    assert.equal(user.messagesOf('warning').length, 2, 'asked once more, then not again for the same request');
     const calls = api2cart.callsTo('customer.add');
     assert.equal(calls.length, 2);
-    assert.deepEqual([calls[0]!.httpMethod, calls[0]!.body, calls[0]!.query], ['POST', { email: 'ada@example.com', first_name: 'Ada' }, {}]);
+    const bodies = calls.map((c) => c.body as Record<string, unknown>);
+    assert.deepEqual([calls[0]!.httpMethod, { ...bodies[0], idempotency_key: undefined }, calls[0]!.query],
+      ['POST', { email: 'ada@example.com', first_name: 'Ada', idempotency_key: undefined }, {}]);
+    assert.ok(typeof bodies[0]!.idempotency_key === 'string' && bodies[0]!.idempotency_key !== bodies[1]!.idempotency_key, 'each run its own idempotency_key');
+
+    // The same file with another parameter value is another write: asked again.
+    await vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode(JSON.stringify({ method: 'customer.add', params: { email: 'bob@example.com', first_name: 'Ada' } })));
+    await waitFor(() => document.getText().includes('bob@') || undefined, 'the edited file');
+    await run(document);
+    assert.equal(user.messagesOf('warning').length, 3, 'a changed parameter asks again');
     const other = await openRequest('delete-product.api2cart.json', { method: 'product.delete', params: { id: '7' } });
     await run(other);
-    assert.equal(user.messagesOf('warning').length, 3, 'another file asks again');
-    assert.deepEqual(api2cart.callsTo('product.delete').map((c) => [c.httpMethod, c.query.id]), [['DELETE', '7']]);
+    assert.equal(user.messagesOf('warning').length, 4, 'another method asks again');
+    assert.deepEqual(api2cart.callsTo('product.delete').map((c) => [c.httpMethod, c.query.id, c.query.idempotency_key]), [['DELETE', '7', undefined]]);
+  });
+
+  it('a write whose answer was lost: Retry resends the same idempotency_key; a method without one gets no Retry, only how to check', async () => {
+    user.reply(/changes the live store/, 'Send').reply(/may have applied customer\.add/, 'Retry');
+    api2cart.setResponse('customer.add', { kind: 'closeSocket' }, { kind: 'default' });
+    const document = await openRequest('add-customer.api2cart.json', { method: 'customer.add', params: { email: 'ada@example.com' } });
+    await run(document);
+    await waitFor(() => api2cart.callsTo('customer.add').length === 2 || undefined, 'the retried customer.add');
+    const [sent, retried] = api2cart.callsTo('customer.add').map((c) => (c.body as Record<string, unknown>).idempotency_key);
+    assert.ok(typeof sent === 'string' && sent !== '');
+    assert.equal(retried, sent, 'the retry carries the same key');
+    assert.equal(user.messagesOf('warning').length, 1, 'the retry is not asked again');
+
+    api2cart.setResponse('product.delete', { kind: 'closeSocket' });
+    const other = await openRequest('delete-product.api2cart.json', { method: 'product.delete', params: { id: '7' } });
+    await run(other);
+    const error = await user.notification(/may already have applied product\.delete/, 'error');
+    assert.deepEqual(error.buttons, [], 'no Retry: the delete may have happened');
+    assert.match(error.message, /Check the store first/);
+    assert.equal(api2cart.callsTo('product.delete').length, 1);
   });
 
   it('a file that names another store runs with that store\'s key', async () => {

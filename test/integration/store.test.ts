@@ -285,6 +285,24 @@ describe('store: Copy Store Key, Write Store Key to .env, Remove Store from API2
       assert.ok(key.ok && key.value === undefined);
     });
 
+    it('Retry removes the store the removal was started for, not the one active by then, and its modal names it', async () => {
+      const otherId = randomUUID();
+      assert.ok((await s.profiles.upsertProfileByInstanceId(otherId, { label: 'Other Shop' })).ok);
+      assert.ok((await s.profiles.setStoreKey(otherId, `canary-store-key-${hex()}`)).ok);
+      assert.ok((await s.profiles.setActiveProfile(instanceId)).ok);
+      // The first removal is slow, then fails; the person switches stores meanwhile, then presses Retry.
+      api2cart.setResponse('cart.delete', { kind: 'slow', delayMs: 3000, then: { kind: 'returnCode', code: 110 } }, { kind: 'default' });
+      user.reply(/^Remove "/, REMOVE).reply(/./, 'Retry');
+      const first = vscode.commands.executeCommand(CommandIds.removeStore);
+      await waitFor(() => api2cart.callsTo('cart.delete').length === 1 || undefined, 'the first cart.delete');
+      assert.ok((await s.profiles.setActiveProfile(otherId)).ok);
+      await first;
+      await waitFor(() => api2cart.callsTo('cart.delete').length === 2 || undefined, 'the retried cart.delete');
+      const modals = user.messages.filter((m) => m.modal).map((m) => m.message);
+      assert.deepEqual(modals, [1, 2].map(() => `Remove "${SITE_NAME}" (${SITE_URL}) from your API2Cart account?`));
+      assert.deepEqual(api2cart.callsTo('cart.delete').map((c) => c.headers['x-store-key']), [storeKey, storeKey]);
+    });
+
     it('no store connected: says so and offers Add Store, nothing sent', async () => {
       assert.ok((await s.profiles.forget([{ kind: 'storeKey', profileId: instanceId }])).ok);
       await vscode.commands.executeCommand(CommandIds.removeStore);

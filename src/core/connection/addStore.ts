@@ -107,13 +107,11 @@ export async function addStore(
   }
 
   onProgress?.('api2cart-lookup');
-  const list = await deps.api2cart.listCarts({}, { signal });
+  const lookup = await lookUpStore(deps.api2cart, { instanceId: credentials.instanceId, storeUrl: siteUrl }, signal);
   if (signal?.aborted) {
     return fail(cancelled(alreadyExists ? 'lookup-after-exists' : 'lookup-after-lost-answer'));
   }
-  const match: StoreMatch | undefined = list.ok
-    ? findWixStore(list.value.carts, { instanceId: credentials.instanceId, storeUrl: siteUrl })
-    : undefined;
+  const { list, match } = lookup;
   if (match?.kind === 'found') {
     const how = alreadyExists ? 'adopted' : 'recovered';
     if (how === 'recovered') {
@@ -128,6 +126,25 @@ export async function addStore(
     });
   }
   return fail(alreadyExists ? existingNotFound(match, list, siteUrl) : uncertain(problem, match, list));
+}
+
+/**
+ * account.cart.list filtered by the site's URL when it is known, so a large account stays under
+ * the list's size cap; the whole list when that finds nothing, since API2Cart may keep another
+ * form of the URL (www., scheme, trailing slash).
+ */
+async function lookUpStore(
+  api2cart: AddStoreDeps['api2cart'],
+  wanted: { readonly instanceId: string; readonly storeUrl?: string },
+  signal: AbortSignal | undefined,
+): Promise<{ readonly list: Result<unknown, Api2CartProblem>; readonly match?: StoreMatch }> {
+  if (wanted.storeUrl !== undefined) {
+    const filtered = await api2cart.listCarts({ storeUrl: wanted.storeUrl }, { signal });
+    const match = filtered.ok ? findWixStore(filtered.value.carts, wanted) : undefined;
+    if (signal?.aborted || (match !== undefined && match.kind !== 'none')) return { list: filtered, match };
+  }
+  const list = await api2cart.listCarts({}, { signal });
+  return { list, ...(list.ok ? { match: findWixStore(list.value.carts, wanted) } : {}) };
 }
 
 function lookupSummary(match: StoreMatch | undefined, list: Result<unknown, Api2CartProblem>, siteUrl?: string): string {

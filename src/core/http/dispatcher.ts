@@ -100,6 +100,16 @@ export function resolveProxySettings(options: DispatcherOptions = {}): Result<Pr
 }
 
 /**
+ * True when http.proxyStrictSSL is false and a proxy applies: then certificates are not checked
+ * for calls through the proxy, and the keys may reach a server that was not verified.
+ */
+export function certificateChecksOff(options: DispatcherOptions = {}): boolean {
+  if (options.strictSSL !== false) return false;
+  const resolved = resolveProxySettings(options);
+  return resolved.ok && (resolved.value.httpProxy !== '' || resolved.value.httpsProxy !== '');
+}
+
+/**
  * An undici Dispatcher that honours the proxy settings, or the problem with them. Every value is
  * passed explicitly (empty string = none) so undici never falls back to reading process.env
  * behind our back.
@@ -108,16 +118,18 @@ export function createDispatcher(options: DispatcherOptions = {}): Result<Dispat
   const resolved = resolveProxySettings(options);
   if (!resolved.ok) return resolved;
   const { httpProxy, httpsProxy, noProxy } = resolved.value;
-  const tls = options.strictSSL === false ? { rejectUnauthorized: false } : undefined;
+  // As VS Code's own proxy support: http.proxyStrictSSL concerns connections through a proxy.
+  // A direct connection (no proxy, or a NO_PROXY host) always checks the certificate.
+  const tls = certificateChecksOff(options) ? { rejectUnauthorized: false } : undefined;
   if (httpProxy === '' && httpsProxy === '') {
-    return ok(new Agent(tls ? { connect: tls } : {}));
+    return ok(new Agent());
   }
   try {
     return ok(new EnvHttpProxyAgent({
       httpProxy,
       httpsProxy,
       noProxy,
-      ...(tls ? { connect: tls, requestTls: tls, proxyTls: tls } : {}),
+      ...(tls ? { requestTls: tls, proxyTls: tls } : {}),
     }));
   } catch {
     // Checked above; should undici still refuse the address, it is the same problem, not a crash.

@@ -20,6 +20,7 @@ export interface JsonRequest {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly dispatcher?: Dispatcher;
+  /** Infinity for none: then only `signal` ends the wait. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
 }
@@ -110,7 +111,9 @@ type ExchangeContext = { service: string; operation: string; host: string; timeo
 /** Sends one request with the timeout, the caller's cancel and the transport-error classification every call shares. */
 async function exchange<T>(req: JsonRequest, read: (response: Answer, context: ExchangeContext) => Promise<Result<T, HttpProblem>>): Promise<Result<T, HttpProblem>> {
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), req.timeoutMs);
+  // Infinity: no client timeout, only the caller's cancel (a write run: API2Cart advises against
+  // timeouts, and a timed-out write may still be applied). setTimeout would fire at once for it.
+  const timer = Number.isFinite(req.timeoutMs) ? setTimeout(() => timeout.abort(), req.timeoutMs) : undefined;
   const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
   const context = { service: req.service, operation: req.operation, host: req.url.host, timeoutMs: req.timeoutMs };
   const failFromError = (err: unknown) =>

@@ -8,3 +8,4 @@ export * from './minimal';
 export * from './answer';
 export * from './history';
 export * from './runner';
+export * from './writeRun';

@@ -12,6 +12,7 @@ import type { Problem } from '../../core/result';
 import { receiverAdvice, shareUrl } from '../../core/webhook/receiverAddress';
 import { parsePublicKey } from '../../core/webhook/publicKey';
 import { CommandIds } from '../commandIds';
+import { registerCommands } from '../commands';
 import { guardedCommand, showProblem } from '../problems';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
@@ -332,5 +333,5 @@ function fromWebhook(view: EventView, from: 'webhook' | 'pasted webhook'): Insta
 
 export function registerConnectFlow(s: Services, webhooks: WebhookFeature): { flow: ConnectFlow; disposables: vscode.Disposable[] } {
   const flow = new ConnectFlow(s, webhooks);
-  return { flow, disposables: [flow, vscode.commands.registerCommand(CommandIds.connectWixStore, () => flow.run())] };
+  return { flow, disposables: [flow, ...registerCommands(s.log, { [CommandIds.connectWixStore]: { title: 'Connect Wix Store', run: () => flow.run() } })] };
 }

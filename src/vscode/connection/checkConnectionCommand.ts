@@ -5,6 +5,7 @@ import { ok, type Problem, type Result } from '../../core/result';
 import { CommandIds } from '../commandIds';
 import { connectionCore } from '../lazyCore';
 import type { Services } from '../services';
+import { connectedStore, PREREQUISITE_KINDS } from '../store/connectedStore';
 import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from './connectionSupport';
 
 const WHAT = 'Check Connection';
@@ -17,32 +18,8 @@ interface CheckInputs {
 
 /** Nothing is asked for here: a check only makes sense for a store that was added. */
 async function readInputs(s: Services): Promise<Result<CheckInputs, Problem>> {
-  const apiKey = await s.profiles.getApiKey();
-  if (!apiKey.ok) return apiKey;
-  if (apiKey.value === undefined) {
-    return { ok: false, error: { kind: 'no-api-key', message: vscode.l10n.t('Set your API2Cart API key first.'), fix: 'setApiKey' } };
-  }
-  const profile = await s.profiles.getActiveProfile();
-  if (!profile.ok) return profile;
-  if (profile.value === undefined) {
-    return {
-      ok: false,
-      error: { kind: 'no-store', message: vscode.l10n.t('There is no store to check yet. Set the Instance ID of a Wix site first.'), fix: 'setInstanceId' },
-    };
-  }
-  const storeKey = await s.profiles.getStoreKey(profile.value.id);
-  if (!storeKey.ok) return storeKey;
-  if (storeKey.value === undefined) {
-    return {
-      ok: false,
-      error: {
-        kind: 'store-not-added',
-        message: vscode.l10n.t('"{0}" has not been added to API2Cart yet.', profileDisplayName(profile.value)),
-        fix: 'addStore',
-      },
-    };
-  }
-  return ok({ apiKey: apiKey.value, profile: profile.value, storeKey: storeKey.value });
+  const store = await connectedStore(s, { withApiKey: true });
+  return store.ok ? ok({ apiKey: store.value.apiKey!, profile: store.value.profile, storeKey: store.value.storeKey }) : store;
 }
 
 const stepText = (): Record<CheckStep, string> => ({
@@ -86,7 +63,7 @@ export async function checkConnectionCommand(s: Services): Promise<void> {
   const inputs = await readInputs(s);
   if (!inputs.ok) {
     // A missing prerequisite is not a broken connection; an unreadable keyring is.
-    const prerequisite = ['no-api-key', 'no-store', 'store-not-added'].includes(inputs.error.kind);
+    const prerequisite = PREREQUISITE_KINDS.includes(inputs.error.kind);
     return prerequisite ? showPrerequisite(s, WHAT, inputs.error) : reportProblem(s, WHAT, inputs.error);
   }
   const { apiKey, profile, storeKey } = inputs.value;
@@ -117,10 +94,13 @@ export async function checkConnectionCommand(s: Services): Promise<void> {
     const status = checked.value;
     s.log.info(`${WHAT}: ${status.state}`);
     switch (status.state) {
-      case 'connected':
+      case 'connected': {
         await s.status.setError(undefined);
-        void vscode.window.showInformationMessage(connectedMessage(name, status));
+        const unchecked = clients.value.certificatesUnchecked
+          ? ` ${vscode.l10n.t('Certificates are not checked for calls through the proxy (http.proxyStrictSSL is false): the keys travel to a server that was not verified.')}` : '';
+        void vscode.window.showInformationMessage(`${connectedMessage(name, status)}${unchecked}`);
         return;
+      }
       case 'not-in-account':
         return offerToForgetStaleKey(s, profile, status.message);
       case 'store-unreachable':

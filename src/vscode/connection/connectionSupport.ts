@@ -15,9 +15,15 @@ export interface ConnectionClients {
   /** For calls outside the clients (the request runner's raw exchange): the same base URL and proxy. */
   readonly api2cartBaseUrl: string;
   readonly dispatcher: Dispatcher;
+  /** http.proxyStrictSSL is false and a proxy applies: the server's certificate is not checked. */
+  readonly certificatesUnchecked: boolean;
   /** Closes the dispatcher's sockets; call when the command is done. */
   dispose(): Promise<void>;
 }
+
+/** Said once in the log per window (Check Connection's result says it each time). */
+const UNCHECKED_CERTIFICATES = 'Certificates are not checked for calls through the proxy (http.proxyStrictSSL is false): the keys travel to a server that was not verified.';
+let warnedUnchecked = false;
 
 /**
  * Builds the clients from the settings as they are now (base URLs, VS Code's proxy settings), or
@@ -35,12 +41,18 @@ export function createConnectionClients(s: Services, apiKey: string): Result<Con
   const dispatcher = core.createDispatcher(settings.proxy);
   if (!dispatcher.ok) return dispatcher;
   const log = (line: string) => s.log.info(line);
+  const certificatesUnchecked = core.certificateChecksOff(settings.proxy);
+  if (certificatesUnchecked && !warnedUnchecked) {
+    warnedUnchecked = true;
+    s.log.warn(UNCHECKED_CERTIFICATES);
+  }
   s.log.info(`API2Cart at ${new URL(urls.value.api2cart).host}, Wix at ${new URL(urls.value.wix).host}${settings.proxy.proxy ? ', through the http.proxy setting' : ''}`);
   return ok({
     api2cart: core.createApi2CartClient({ baseUrl: urls.value.api2cart, apiKey: key.value, dispatcher: dispatcher.value, log }),
     wix: core.createWixClient({ baseUrl: urls.value.wix, dispatcher: dispatcher.value, log }),
     api2cartBaseUrl: urls.value.api2cart,
     dispatcher: dispatcher.value,
+    certificatesUnchecked,
     dispose: () => dispatcher.value.close().catch(() => undefined),
   });
 }

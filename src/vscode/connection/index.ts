@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
-import { guardedCommand } from '../problems';
+import { registerCommands } from '../commands';
 import type { Services } from '../services';
 import { addStoreCommand } from './addStoreCommand';
 import { checkConnectionCommand } from './checkConnectionCommand';
@@ -12,14 +12,14 @@ import { checkConnectionCommand } from './checkConnectionCommand';
  */
 function singleFlight(s: Services, title: string, command: (s: Services) => Promise<void>): () => Promise<void> {
   let inFlight: Promise<void> | undefined;
-  const run = guardedCommand(s.log, title, () => command(s));
+  const run = () => command(s);
   return () => {
     if (inFlight) {
       s.log.info(`${title}: already running; not started again`);
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already running; its progress is in the notification.', title));
       return inFlight;
     }
-    inFlight = run().then(() => undefined).finally(() => {
+    inFlight = run().finally(() => {
       inFlight = undefined;
     });
     return inFlight;
@@ -28,8 +28,9 @@ function singleFlight(s: Services, title: string, command: (s: Services) => Prom
 
 /** Add Store and Check Connection, each single-flight. */
 export function registerConnectionCommands(s: Services): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(CommandIds.addStore, singleFlight(s, vscode.l10n.t('Add Store to API2Cart'), addStoreCommand)),
-    vscode.commands.registerCommand(CommandIds.checkConnection, singleFlight(s, vscode.l10n.t('Check Connection'), checkConnectionCommand)),
-  ];
+  const command = (title: string, run: (s: Services) => Promise<void>) => ({ title, run: singleFlight(s, title, run) });
+  return registerCommands(s.log, {
+    [CommandIds.addStore]: command(vscode.l10n.t('Add Store to API2Cart'), addStoreCommand),
+    [CommandIds.checkConnection]: command(vscode.l10n.t('Check Connection'), checkConnectionCommand),
+  });
 }

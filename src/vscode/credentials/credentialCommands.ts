@@ -6,6 +6,7 @@ import {
 import type { Problem, Result } from '../../core/result';
 import { parsePublicKey } from '../../core/webhook/publicKey';
 import { CommandIds } from '../commandIds';
+import { registerCommands } from '../commands';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
 
@@ -222,13 +223,13 @@ async function forgetCredentials(s: Services): Promise<void> {
 }
 
 export function registerCredentialCommands(s: Services): vscode.Disposable[] {
-  const run = (fn: (s: Services) => Promise<void>) => () => fn(s);
-  return [
-    vscode.commands.registerCommand(CommandIds.setApiKey, run(setApiKey)),
-    vscode.commands.registerCommand(CommandIds.setAppCredentials, run(setAppCredentials)),
-    vscode.commands.registerCommand(CommandIds.setPublicKey, run(setPublicKey)),
-    vscode.commands.registerCommand(CommandIds.setInstanceId, run(setInstanceId)),
-    vscode.commands.registerCommand(CommandIds.switchStore, run(switchStore)),
-    vscode.commands.registerCommand(CommandIds.forgetCredentials, run(forgetCredentials)),
-  ];
+  const run = (title: string, fn: (s: Services) => Promise<void>) => ({ title, run: () => fn(s) });
+  return registerCommands(s.log, {
+    [CommandIds.setApiKey]: run('Set API2Cart API Key', setApiKey),
+    [CommandIds.setAppCredentials]: run('Set Wix App Credentials', setAppCredentials),
+    [CommandIds.setPublicKey]: run('Set Webhook Public Key', setPublicKey),
+    [CommandIds.setInstanceId]: run('Set Instance ID', setInstanceId),
+    [CommandIds.switchStore]: run('Switch Store', switchStore),
+    [CommandIds.forgetCredentials]: run('Forget Credentials', forgetCredentials),
+  });
 }

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { VerificationResult } from '../../core/permissions/types';
 import { profileDisplayName } from '../../core/profiles';
 import { CommandIds } from '../commandIds';
+import { registerCommands } from '../commands';
 import { permissionsCore } from '../lazyCore';
-import { guardedCommand } from '../problems';
 import { saveMarkdown, type MarkdownTarget } from '../markdownFile';
 import { setPlannerStoreSource, type PlannerStoreSource } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
@@ -75,8 +75,7 @@ export function registerPermissions(s: Services): vscode.Disposable[] {
   current = { checks, saveReport };
   return [
     checks,
-    vscode.commands.registerCommand(CommandIds.verifyPermissions,
-      guardedCommand(s.log, 'Verify Store Permissions', () => verifyPermissionsCommand(s, checks, saveReport))),
+    ...registerCommands(s.log, { [CommandIds.verifyPermissions]: { title: 'Verify Store Permissions', run: () => verifyPermissionsCommand(s, checks, saveReport) } }),
     setPlannerStoreSource(source),
     { dispose: () => (current = undefined) },
   ];

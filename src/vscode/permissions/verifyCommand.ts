@@ -10,6 +10,7 @@ import { createConnectionClients, reportProblem, showPrerequisite, withCancellab
 import { permissionsCore } from '../lazyCore';
 import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
+import { connectedStore, PREREQUISITE_KINDS } from '../store/connectedStore';
 import type { PermissionChecks } from './checks';
 
 const WHAT = 'Verify Store Permissions';
@@ -20,24 +21,11 @@ interface Target {
   readonly storeKey: string;
 }
 
-/** The API key and a store that was added to API2Cart; otherwise what to do first. */
+/** The API key and a store that was added to API2Cart and still has the app; otherwise what to do first. */
 async function readTarget(s: Services): Promise<{ target: Target } | { problem: Problem; prerequisite: boolean }> {
-  const profile = await s.profiles.getActiveProfile();
-  if (!profile.ok) return { problem: profile.error, prerequisite: false };
-  const storeKey = profile.value ? await s.profiles.getStoreKey(profile.value.id) : undefined;
-  if (storeKey && !storeKey.ok) return { problem: storeKey.error, prerequisite: false };
-  if (!profile.value || profile.value.removed || storeKey?.value === undefined) {
-    const message = profile.value
-      ? vscode.l10n.t('"{0}" is not connected to API2Cart yet: add it, then verify its permissions.', profileDisplayName(profile.value))
-      : vscode.l10n.t('No store is connected yet: add a store to API2Cart, then verify its permissions.');
-    return { problem: { kind: 'no-store', message, fix: 'addStore' }, prerequisite: true };
-  }
-  const apiKey = await s.profiles.getApiKey();
-  if (!apiKey.ok) return { problem: apiKey.error, prerequisite: false };
-  if (apiKey.value === undefined) {
-    return { problem: { kind: 'no-api-key', message: vscode.l10n.t('Set your API2Cart API key first.'), fix: 'setApiKey' }, prerequisite: true };
-  }
-  return { target: { apiKey: apiKey.value, profile: profile.value, storeKey: storeKey.value } };
+  const store = await connectedStore(s, { withApiKey: true, refuseRemoved: true });
+  if (!store.ok) return { problem: store.error, prerequisite: PREREQUISITE_KINDS.includes(store.error.kind) };
+  return { target: { apiKey: store.value.apiKey!, profile: store.value.profile, storeKey: store.value.storeKey } };
 }
 
 /** Nothing is ticked in the planner: the person picks which groups to probe. */

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
-import { requestsFeature } from '../lazyCore';
+import { registerCommands } from '../commands';
+import { bundleLoader } from '../bundles';
 import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
 import { workspaceFacts } from '../store/workspacePolicy';
-import { guardedCommand } from '../problems';
 import { RequestCodeLenses } from './codeLens';
 import type { RequestController } from './requestController';
 import { REQUEST_FILE_GLOB } from './requestFiles';
+
+/** The runner's VS Code side (feature-requests): loaded on the first New or Run. */
+const requestsFeature = bundleLoader<typeof import('./feature')>('feature-requests');
 
 let current: RequestController | undefined;
 let create: (() => RequestController) | undefined;
@@ -27,11 +30,12 @@ export function registerRequestCommands(s: Services): vscode.Disposable[] {
     changed,
     { dispose: () => current?.dispose() },
     vscode.languages.registerCodeLensProvider({ pattern: REQUEST_FILE_GLOB }, new RequestCodeLenses(() => current, changed.event)),
-    vscode.commands.registerCommand(CommandIds.newRequest, guardedCommand(s.log, 'New API2Cart Request', () =>
-      requestsFeature().newRequestCommand(s, controller(), {
+    ...registerCommands(s.log, {
+      [CommandIds.newRequest]: { title: 'New API2Cart Request', run: () => requestsFeature().newRequestCommand(s, controller(), {
         facts: workspaceFacts(),
         plannedMethods: s.context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? [],
-      }))),
-    vscode.commands.registerCommand(CommandIds.runRequest, (arg?: unknown) => guardedCommand(s.log, 'Run API2Cart Request', () => controller().command(arg))()),
+      }) },
+      [CommandIds.runRequest]: { title: 'Run API2Cart Request', run: (arg?: unknown) => controller().command(arg) },
+    }),
   ];
 }

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { CheckedRequest, MethodCatalogue, RequestIssue } from '../../core/requests';
+import type { CheckedRequest, MethodCatalogue, PreparedWrite, RequestIssue } from '../../core/requests';
 import { RunHistory, type RunRecord } from '../../core/requests/history';
 import { fail, type Problem, type Result } from '../../core/result';
 import { CommandIds } from '../commandIds';
@@ -53,17 +54,17 @@ interface RecentItem extends vscode.QuickPickItem {
 
 /**
  * Request files from the editor to the answer: check (diagnostics, nothing sent when invalid),
- * confirm writes once per file, send with both keys from secret storage, show the answer beside
+ * confirm each distinct write, send with both keys from secret storage, show the answer beside
  * the file, remember the last 20 runs.
  */
 export class RequestController implements vscode.Disposable {
   readonly history = new RunHistory();
   private readonly answers = new AnswerDocuments(this.history);
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('api2cart-requests');
-  /** `<request uri>|<profile id>` pairs whose writes the person confirmed in this window. */
+  /** Writes (method, parameters, store) the person confirmed in this window. */
   private readonly confirmedWrites = new Set<string>();
   private readonly lastRuns = new Map<string, LastRun>();
-  private readonly inFlight = new Set<string>();
+  private readonly inFlight = new Map<string, Promise<RunRecord | undefined>>();
   private catalogue: Promise<Result<MethodCatalogue, Problem>> | undefined;
   private shows: Promise<void> = Promise.resolve();
   private readonly subscriptions: vscode.Disposable[];
@@ -139,18 +140,20 @@ export class RequestController implements vscode.Disposable {
     return undefined;
   }
 
-  async run(document: vscode.TextDocument, nextPage = false): Promise<RunRecord | undefined> {
+  run(document: vscode.TextDocument, nextPage = false): Promise<RunRecord | undefined> {
+    return this.guarded(document, () => this.runChecked(document, nextPage));
+  }
+
+  /** One run of a file at a time. */
+  private guarded(document: vscode.TextDocument, work: () => Promise<RunRecord | undefined>): Promise<RunRecord | undefined> {
     const key = document.uri.toString();
     if (this.inFlight.has(key)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This request is still running; wait for its answer.'));
-      return undefined;
+      return Promise.resolve(undefined);
     }
-    this.inFlight.add(key);
-    try {
-      return await this.runChecked(document, nextPage);
-    } finally {
-      this.inFlight.delete(key);
-    }
+    const running = work().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, running);
+    return running;
   }
 
   private async runChecked(document: vscode.TextDocument, nextPage: boolean): Promise<RunRecord | undefined> {
@@ -174,11 +177,24 @@ export class RequestController implements vscode.Disposable {
     }
     const { profile, name, storeKey, apiKey } = store.value;
     const core = requestsCore();
-    if (core.isWriteMethod(request.spec) && !(await this.confirmWrite(document, request, profile.id, name, profile.siteUrl))) {
+    const write = core.isWriteMethod(request.spec);
+    if (write && !(await this.confirmWrite(request, profile.id, name, profile.siteUrl))) {
       s.log.info(`${WHAT}: ${request.method} not confirmed, nothing sent`);
       return undefined;
     }
-    const clients = createConnectionClients(s, apiKey!);
+    const catalogue = await this.loadCatalogue();
+    // Prepared once per confirmed run: a Retry sends this same request, idempotency_key included.
+    const prepared = write && catalogue.ok ? core.prepareWrite(catalogue.value, request, randomUUID) : undefined;
+    return this.send(document, prepared?.request ?? request, prepared, { name, storeKey, apiKey: apiKey! });
+  }
+
+  /** Sends a checked (and, for a write, confirmed and prepared) request and shows its answer. */
+  private async send(document: vscode.TextDocument, request: CheckedRequest, prepared: PreparedWrite | undefined,
+    store: { readonly name: string; readonly storeKey: string; readonly apiKey: string }): Promise<RunRecord | undefined> {
+    const s = this.s;
+    const core = requestsCore();
+    const { name, storeKey, apiKey } = store;
+    const clients = createConnectionClients(s, apiKey);
     if (!clients.ok) {
       void showProblem(clients.error, s.redactor);
       return undefined;
@@ -187,19 +203,25 @@ export class RequestController implements vscode.Disposable {
     try {
       const placed = core.placeRequest(request);
       const at = new Date();
+      // A write waits for its answer until cancelled (FACTS.md): a timed-out write may still be applied.
+      const timeoutMs = prepared ? Number.POSITIVE_INFINITY : connectionCore().DEFAULT_API2CART_TIMEOUT_MS;
       const sent = await withCancellableProgress(vscode.l10n.t('{0} on "{1}"', request.method, name), (signal) =>
         core.runPlacedRequest(
           {
             now: () => performance.now(),
-            send: (call) => connectionCore().requestRaw({
-              service: 'API2Cart', ...call, dispatcher, timeoutMs: connectionCore().DEFAULT_API2CART_TIMEOUT_MS, keepBytes: ANSWER_KEEP_BYTES,
-            }),
+            send: (call) => connectionCore().requestRaw({ service: 'API2Cart', ...call, dispatcher, timeoutMs, keepBytes: ANSWER_KEEP_BYTES }),
           },
-          { placed, baseUrl: api2cartBaseUrl, apiKey: apiKey!, storeKey, signal },
+          { placed, baseUrl: api2cartBaseUrl, apiKey, storeKey, signal },
         ));
       if (!sent.ok) {
         s.log.warn(`${WHAT}: ${request.method}: ${sent.error.kind}`);
-        if (sent.error.kind !== 'http-cancelled') void showProblem(sent.error, s.redactor, () => this.run(document, nextPage));
+        const failed = core.failedRunProblem(request, prepared, sent.error);
+        // A Retry pressed while this run is still finishing waits for it rather than being refused.
+        const retry = async () => {
+          await this.inFlight.get(document.uri.toString());
+          return this.guarded(document, () => this.send(document, request, prepared, store));
+        };
+        if (sent.error.kind !== 'http-cancelled') void showProblem(failed.problem, s.redactor, failed.retry ? retry : undefined);
         return undefined;
       }
       const view = core.formatAnswer({ method: request.method, storeName: name, answer: sent.value.answer, ms: sent.value.ms, at, redact: (t) => s.redactor.redact(t) });
@@ -230,14 +252,14 @@ export class RequestController implements vscode.Disposable {
     return this.shows;
   }
 
-  /** Once per file and store in this window: a method that writes changes the live store. */
-  private async confirmWrite(document: vscode.TextDocument, request: CheckedRequest, profileId: string, name: string, url: string | undefined): Promise<boolean> {
-    const key = `${document.uri.toString()}|${profileId}`;
+  /** Once per method, parameters and store in this window: any change asks again. */
+  private async confirmWrite(request: CheckedRequest, profileId: string, name: string, url: string | undefined): Promise<boolean> {
+    const key = requestsCore().writeConfirmationKey(request, profileId);
     if (this.confirmedWrites.has(key)) return true;
     const send = vscode.l10n.t('Send');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} changes the live store "{1}"{2}. Send it?', request.method, name, url ? ` (${url})` : ''),
-      { modal: true, detail: vscode.l10n.t('{0} {1}.json writes to the store\'s data through API2Cart. You are asked once for each request file.', request.spec.http, request.method) },
+      { modal: true, detail: vscode.l10n.t('{0} {1}.json writes to the store\'s data through API2Cart. You are asked again whenever the method, a parameter or the store changes.', request.spec.http, request.method) },
       send,
     );
     if (choice !== send) return false;

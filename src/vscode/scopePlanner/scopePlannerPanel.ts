@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { MethodName } from '../../core/scopes';
 import type { PlannerState } from '../../shared/scopePlannerProtocol';
 import { CommandIds } from '../commandIds';
+import { registerCommands } from '../commands';
 import type { Log } from '../log';
 import { saveMarkdown, type MarkdownTarget } from '../markdownFile';
 import { ScopePlannerController } from './plannerController';
@@ -194,7 +195,7 @@ export function registerScopePlanner(
   };
   notifyPlanned(context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? []);
   return [
-    vscode.commands.registerCommand(CommandIds.planScopes, () => openPlanner(context, log)),
+    ...registerCommands(log, { [CommandIds.planScopes]: { title: 'Plan App Scopes', run: () => openPlanner(context, log) } }),
     vscode.window.registerWebviewPanelSerializer(SCOPE_PLANNER_VIEW_TYPE, {
       // The selection lives in workspace state, so the webview's own saved state is not needed.
       async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {

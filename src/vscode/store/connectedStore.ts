@@ -11,7 +11,7 @@ export interface ConnectedStore {
 }
 
 /** Kinds of problem that mean "do this first", not "the connection broke": shown without marking the status bar. */
-export const PREREQUISITE_KINDS: readonly string[] = ['no-api-key', 'no-store', 'store-not-added'];
+export const PREREQUISITE_KINDS: readonly string[] = ['no-api-key', 'no-store', 'store-not-added', 'store-removed'];
 
 interface Reader {
   readonly profiles: {
@@ -22,17 +22,32 @@ interface Reader {
   };
 }
 
+export interface ConnectedStoreOptions {
+  /** The store a removal or a request file names; the active store otherwise. */
+  readonly profileId?: string;
+  readonly withApiKey: boolean;
+  /**
+   * A store whose app was uninstalled from its Wix site (App Removed) still has its key at
+   * API2Cart: handing the key over or removing the store works, a check of the Wix side cannot.
+   */
+  readonly refuseRemoved?: boolean;
+}
+
 /**
- * The store a command works on (the active one, or `profileId`) with its store key, and the API
- * key when `withApiKey`. A missing piece is a problem whose fix adds it.
+ * The one reader of "which store, its store key, the API key" for every command: the active store
+ * (or `profileId`) with its store key, and the API key when `withApiKey`. A missing piece is a
+ * problem whose fix adds it (PREREQUISITE_KINDS).
  */
-export async function connectedStore(s: Reader, options: { readonly profileId?: string; readonly withApiKey: boolean }): Promise<Result<ConnectedStore, Problem>> {
+export async function connectedStore(s: Reader, options: ConnectedStoreOptions): Promise<Result<ConnectedStore, Problem>> {
   const profile = options.profileId !== undefined ? await s.profiles.getProfile(options.profileId) : await s.profiles.getActiveProfile();
   if (!profile.ok) return profile;
   if (profile.value === undefined) {
     return fail({ kind: 'no-store', message: vscode.l10n.t('No store is connected yet: add a Wix store to API2Cart first.'), fix: 'addStore' });
   }
   const name = profileDisplayName(profile.value);
+  if (options.refuseRemoved && profile.value.removed) {
+    return fail({ kind: 'store-removed', message: vscode.l10n.t('The app was removed from the Wix site of "{0}". Install it on the site again, then try again.', name) });
+  }
   const storeKey = await s.profiles.getStoreKey(profile.value.id);
   if (!storeKey.ok) return storeKey;
   if (storeKey.value === undefined) {

@@ -1,21 +1,25 @@
 import * as vscode from 'vscode';
 import type { StoreProfile } from '../../core/profiles';
 import { CommandIds } from '../commandIds';
-import { storeFeature } from '../lazyCore';
+import { registerCommands } from '../commands';
+import { bundleLoader } from '../bundles';
 import { guardedCommand } from '../problems';
 import type { Services } from '../services';
 import { workspaceFacts } from './workspacePolicy';
+
+/** VS Code-side code used now and then (feature-store): out of the activation bundle. */
+const storeFeature = bundleLoader<typeof import('./feature')>('feature-store');
 
 /**
  * Copy Store Key, Write Store Key to .env and Remove Store from API2Cart: using, and ending, a
  * connected store. Their code (feature-store) loads on first use, not at activation.
  */
 export function registerStoreCommands(s: Services): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(CommandIds.copyStoreKey, guardedCommand(s.log, 'Copy Store Key', () => storeFeature().copyStoreKeyCommand(s, workspaceFacts()))),
-    vscode.commands.registerCommand(CommandIds.writeStoreKeyToEnv, guardedCommand(s.log, 'Write Store Key to .env', () => storeFeature().writeStoreKeyToEnvCommand(s, workspaceFacts()))),
-    vscode.commands.registerCommand(CommandIds.removeStore, guardedCommand(s.log, 'Remove Store from API2Cart', () => storeFeature().removeStoreCommand(s))),
-  ];
+  return registerCommands(s.log, {
+    [CommandIds.copyStoreKey]: { title: 'Copy Store Key', run: () => storeFeature().copyStoreKeyCommand(s, workspaceFacts()) },
+    [CommandIds.writeStoreKeyToEnv]: { title: 'Write Store Key to .env', run: () => storeFeature().writeStoreKeyToEnvCommand(s, workspaceFacts()) },
+    [CommandIds.removeStore]: { title: 'Remove Store from API2Cart', run: () => storeFeature().removeStoreCommand(s) },
+  });
 }
 
 /** The receiver's warning for a verified App Removed, offering "Remove from API2Cart too" for a connected store. */

@@ -1,29 +1,26 @@
 import * as vscode from 'vscode';
 import type { StoreProfile } from '../../core/profiles';
-import { CommandIds } from '../commandIds';
 import { connectionCore } from '../lazyCore';
 import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from '../connection/connectionSupport';
 import type { Services } from '../services';
 import { connectedStore, PREREQUISITE_KINDS } from './connectedStore';
 
 const WHAT = 'Remove Store from API2Cart';
-let running = false;
+let inFlight: Promise<void> | undefined;
 
 /**
  * Remove Store from API2Cart: after a modal naming the store and its URL, `DELETE cart.delete.json`
  * once; on success the store key is forgotten and the store shows as not added.
  */
 export async function removeStoreCommand(s: Services, profileId?: string): Promise<void> {
-  if (running) {
+  if (inFlight) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is still running; wait for it to finish.', vscode.l10n.t('Remove Store from API2Cart')));
     return;
   }
-  running = true;
-  try {
-    await removeStore(s, profileId);
-  } finally {
-    running = false;
-  }
+  inFlight = removeStore(s, profileId).finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
 }
 
 async function removeStore(s: Services, profileId: string | undefined): Promise<void> {
@@ -54,7 +51,12 @@ async function removeStore(s: Services, profileId: string | undefined): Promise<
       s.log.info(`${WHAT}: not confirmed, nothing sent`);
       return;
     }
-    const retry = () => vscode.commands.executeCommand(CommandIds.removeStore);
+    // Retry removes this store again (its modal names it), never whichever store is active by then.
+    // A Retry pressed while this run is still closing its sockets waits for it, not "still running".
+    const retry = async () => {
+      await inFlight;
+      return removeStoreCommand(s, profile.id);
+    };
     const removed = await withCancellableProgress(vscode.l10n.t('Removing "{0}" from API2Cart', name), (signal) =>
       connectionCore().removeStore(clients.value.api2cart, storeKey, { signal }));
     if (!removed.ok) return reportProblem(s, WHAT, removed.error, retry);

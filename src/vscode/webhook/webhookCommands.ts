@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
+import { registerCommands } from '../commands';
 import { createLog } from '../log';
 import type { Services } from '../services';
 import { decodeWebhookCommand } from './decodeCommand';
@@ -28,10 +29,12 @@ export function registerWebhookCommands(s: Services): WebhookFeature {
     context: ctx,
     disposables: [
       log, documents, receiver, item,
-      vscode.commands.registerCommand(CommandIds.decodeWebhook, () => decodeWebhookCommand(ctx)),
-      vscode.commands.registerCommand(CommandIds.startReceiver, () => receiver.start()),
-      vscode.commands.registerCommand(CommandIds.stopReceiver, () => receiver.stop()),
-      vscode.commands.registerCommand(CommandIds.sendTestWebhook, () => receiver.sendTestWebhook()),
+      ...registerCommands(s.log, {
+        [CommandIds.decodeWebhook]: { title: 'Decode Webhook Payload', run: () => decodeWebhookCommand(ctx) },
+        [CommandIds.startReceiver]: { title: 'Start Webhook Receiver', run: () => receiver.start() },
+        [CommandIds.stopReceiver]: { title: 'Stop Webhook Receiver', run: () => receiver.stop() },
+        [CommandIds.sendTestWebhook]: { title: 'Send Test Webhook', run: () => receiver.sendTestWebhook() },
+      }),
     ],
   };
 }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { createApi2CartClient } from '../../../src/core/api2cart/client';
 import { startConnectProxy, type ConnectProxy } from '../../support/connectProxy';
-import { createDispatcher as createResult, resolveProxySettings as resolveResult, type DispatcherOptions } from '../../../src/core/http/dispatcher';
+import { certificateChecksOff, createDispatcher as createResult, resolveProxySettings as resolveResult, type DispatcherOptions } from '../../../src/core/http/dispatcher';
 
 /** The value of a Result that must be ok (the problem's message otherwise). */
 function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -183,5 +183,61 @@ describe('proxy dispatcher against a local proxy', () => {
       refusing.closeAllConnections();
       await new Promise<void>((resolve) => refusing.close(() => resolve()));
     }
+  });
+});
+
+describe('http.proxyStrictSSL false: as VS Code, only connections through a proxy skip the certificate check', () => {
+  let server: import('node:https').Server;
+  let url: string;
+  let proxy: ConnectProxy;
+
+  before(async function () {
+    this.timeout(20_000);
+    const { execFileSync } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const https = await import('node:https');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'strict-ssl-'));
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    // A self-signed certificate: no CA vouches for it, so a checked connection refuses it.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (_req, res) => res.end('{}'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    proxy = await startConnectProxy();
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await proxy.close();
+  });
+
+  const get = async (dispatcher: Dispatcher): Promise<string> => {
+    try {
+      const answer = await request(url, { dispatcher });
+      await answer.body.text();
+      return 'answered';
+    } catch {
+      return 'refused';
+    } finally {
+      await dispatcher.close();
+    }
+  };
+
+  it('a direct connection checks the certificate even with strictSSL false', async () => {
+    assert.equal(await get(createDispatcher({ env: {}, strictSSL: false })), 'refused');
+    assert.equal(await get(createDispatcher({ env: { HTTPS_PROXY: `http://${proxy.address}`, NO_PROXY: '127.0.0.1' }, strictSSL: false })), 'refused', 'a NO_PROXY host is direct');
+  });
+
+  it('through a proxy, strictSSL false skips the check (and says so); true keeps it', async () => {
+    const env = { HTTPS_PROXY: `http://${proxy.address}` };
+    assert.equal(await get(createDispatcher({ env, strictSSL: false })), 'answered');
+    assert.equal(await get(createDispatcher({ env, strictSSL: true })), 'refused');
+    assert.equal(certificateChecksOff({ env, strictSSL: false }), true);
+    assert.equal(certificateChecksOff({ env: {}, strictSSL: false }), false);
+    assert.equal(certificateChecksOff({ env, strictSSL: true }), false);
   });
 });

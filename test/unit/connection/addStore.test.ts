@@ -83,8 +83,8 @@ describe('addStore flow', () => {
     assert.equal('store_url' in (api2cart.callsTo('account.cart.add')[0]?.body as object), false);
   });
 
-  it('adopts the existing store on code 8 instead of failing', async () => {
-    api2cart.carts.push(existingCart({ url: 'http://www.MyShop.example/' }));
+  it('adopts the existing store on code 8, looked up by its store_url so a large account stays under the cap', async () => {
+    api2cart.carts.push(existingCart(), existingCart({ id: '2', url: 'https://other.example', storeKey: 'b'.repeat(32), wixInstanceId: 'inst-2' }));
     const result = await run();
     assert.ok(result.ok);
     assert.equal(result.value.how, 'adopted');
@@ -92,6 +92,17 @@ describe('addStore flow', () => {
     assert.deepEqual(steps, ['wix-token', 'wix-instance', 'api2cart-add', 'api2cart-lookup']);
     api2cart.assertCalledOnce('account.cart.add');
     api2cart.assertCalledOnce('account.cart.list');
+    assert.equal(api2cart.callsTo('account.cart.list')[0]?.query.store_url, SITE_URL);
+  });
+
+  it('on code 8 falls back to the whole list when the store_url filter finds nothing (another URL form)', async () => {
+    api2cart.carts.push(existingCart({ url: 'http://www.MyShop.example/' }));
+    const result = await run();
+    assert.ok(result.ok);
+    assert.equal(result.value.how, 'adopted');
+    assert.equal(result.value.storeKey, 'a'.repeat(32));
+    api2cart.assertCalledOnce('account.cart.add');
+    assert.deepEqual(api2cart.callsTo('account.cart.list').map((c) => c.query.store_url), [SITE_URL, undefined]);
   });
 
   it('says so when code 8 comes back but the store is not in the list', async () => {
@@ -130,7 +141,8 @@ describe('addStore flow', () => {
     assert.match(problem.message, /not sent again/);
     assert.equal(problem.fix, 'addStore');
     api2cart.assertCalledOnce('account.cart.add');
-    api2cart.assertCalledOnce('account.cart.list');
+    // The filtered lookup finds nothing, so the whole list is read too; the add is never resent.
+    assert.deepEqual(api2cart.callsTo('account.cart.list').map((c) => c.query.store_url), [SITE_URL, undefined]);
   });
 
   it('reports both failures when the lookup after an uncertain add fails too', async () => {

@@ -28,8 +28,13 @@ describe('project layout', () => {
       const base = path.resolve(path.dirname(from), spec);
       return [`${base}.ts`, path.join(base, 'index.ts')].find(f => fs.existsSync(f));
     };
-    const edges = new Map(files.map(f => [f, [...fs.readFileSync(f, 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s+['"](\.[^'"]+)['"]/gms)]
-      .map(m => resolveImport(f, m[1]!)).filter((t): t is string => t !== undefined)]));
+    // Static imports and re-exports, and `import('…')` in any position: `typeof import()` types
+    // and dynamic imports tie files together as much as an import statement does.
+    const importPattern = /^(?:import|export)\b[^;]*?from\s+['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/gms;
+    const importsOf = (text: string): string[] => [...text.matchAll(importPattern)].map(m => (m[1] ?? m[2])!);
+    assert.deepEqual(importsOf("type A = typeof import('./a');\nimport { b } from './b';\nconst c = await import( \"./c\" );"), ['./a', './b', './c']);
+    const edges = new Map(files.map(f => [f, importsOf(fs.readFileSync(f, 'utf8'))
+      .map(spec => resolveImport(f, spec)).filter((t): t is string => t !== undefined)]));
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const visit = (file: string, trail: string[]): void => {
@@ -44,6 +49,19 @@ describe('project layout', () => {
     };
     for (const file of files) visit(file, []);
     assert.deepEqual(cycles, []);
+  });
+
+  it('every contributed command is registered through the guarded registerCommands, and nothing else registers one', () => {
+    const sources = filesUnder(path.join(root, 'src')).filter(f => f.endsWith('.ts'));
+    const helper = path.join(root, 'src/vscode/commands.ts');
+    const direct = sources.filter(f => f !== helper && /\bcommands\.registerCommand\b|\bregisterTextEditorCommand\b/.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(direct.map(f => path.relative(root, f)), [], 'register commands with registerCommands (src/vscode/commands.ts)');
+    assert.match(fs.readFileSync(helper, 'utf8'), /registerCommand\(id, guardedCommand\(/, 'the helper wraps each command in the guard');
+    // Each contributed id appears as a key of a registerCommands call: `[CommandIds.x]: {`.
+    const keyed = new Set(sources.flatMap(f => [...fs.readFileSync(f, 'utf8').matchAll(/\[CommandIds\.(\w+)\]:\s*(?:\{|\w+\()/g)].map(m => m[1]!)));
+    const byId = new Map(Object.entries(CommandIds).map(([key, id]) => [id as string, key]));
+    const missing = (manifest.contributes.commands as { command: string }[]).map(c => c.command).filter(id => !keyed.has(byId.get(id) ?? id));
+    assert.deepEqual(missing, []);
   });
 
   it('every contributed command is a known command id in the API2Cart Wix category', () => {

@@ -28,6 +28,21 @@ describe('requestRaw: an answer as it came', () => {
     }
   });
 
+  it('timeoutMs Infinity sets no client timeout: a slow answer arrives, only the signal ends the wait', async () => {
+    const server = await serve((res) => setTimeout(() => res.end('{}'), 100));
+    try {
+      const r = await raw(server.url, { timeoutMs: Number.POSITIVE_INFINITY });
+      assert.ok(r.ok, 'answered, not timed out');
+      const cancel = new AbortController();
+      const pending = raw(server.url, { timeoutMs: Number.POSITIVE_INFINITY, signal: cancel.signal });
+      cancel.abort();
+      const cancelled = await pending;
+      assert.ok(!cancelled.ok && cancelled.error.kind === 'http-cancelled');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('keeps the first keepBytes and counts the rest', async () => {
     const server = await serve((res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
