@@ -72,7 +72,8 @@ export interface StoreView {
 }
 
 /** How a badge reads at a glance; the text always says it in words too. */
-export type BadgeTone = 'works' | 'fails' | 'unknown' | 'neutral' | 'checking';
+/** `limited`: the probes work, but a ticked method is not on the platform's list (amber, not green). */
+export type BadgeTone = 'works' | 'limited' | 'fails' | 'unknown' | 'neutral' | 'checking';
 
 export interface ProbeLineView {
   readonly method: string;
@@ -89,6 +90,8 @@ export interface GroupVerificationView {
   readonly entity: Entity;
   readonly label: string;
   readonly tone: BadgeTone;
+  /** The card's first line on a failure or an amber verdict, e.g. "Permission refused: `order.count`, …". */
+  readonly conclusion?: string;
   readonly probes: readonly ProbeLineView[];
   /** Not probed, not checked, not exercised: what the badge does not cover. */
   readonly notes: readonly string[];
