@@ -110,6 +110,22 @@ describe('scope planner', () => {
     assert.equal(await view.locator('input[data-method]:checked').count(), selected.length);
   });
 
+  it('comes back when the window reloads right after the planner opened', async () => {
+    // The web workbench saves its open editors only when idle (every 5 s): a reload before that
+    // used to forget the planner's tab (issue 18 item 14). The planner remembers that it is open.
+    const ticked = await view.locator('input[data-method]:checked').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-method') as MethodName));
+    await wb.runCommand('View: Close All Editors');
+    await wb.editorTab(TAB_TITLE).waitFor({ state: 'detached' });
+    await wb.runCommand(COMMAND_TITLE);
+    await checkbox('order.list').waitFor();
+    await wb.page.reload();
+    await wb.statusItem().waitFor({ timeout: 90_000 });
+    await wb.editorTab(TAB_TITLE).waitFor();
+    await checkbox('order.list').waitFor({ timeout: 30_000 });
+    await waitForClauses(ticked);
+    assert.equal(await view.locator('input[data-method]:checked').count(), ticked.length);
+  });
+
   it('keeps the permissions in view when the editor is too narrow for two columns', async () => {
     await wb.page.setViewportSize({ width: 960, height: 800 });
     try {
