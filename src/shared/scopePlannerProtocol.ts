@@ -36,6 +36,8 @@ export interface ScopeView {
   readonly id?: string;
   /** false when the id comes from third-party code only. */
   readonly idConfirmed?: boolean;
+  /** Where Wix publishes no id: how to find the permission by its name. */
+  readonly noIdHint?: string;
 }
 
 export interface MethodView {
@@ -129,6 +131,8 @@ export type DriftView =
 
 export interface PlannerState {
   readonly groups: readonly MethodGroupView[];
+  /** Requirements of every method ("Manage Your App", …): listed once, left out of each row's scopes. */
+  readonly commonScopes: readonly string[];
   readonly presets: readonly PresetView[];
   readonly selection: readonly MethodName[];
   readonly clauses: readonly ClauseView[];

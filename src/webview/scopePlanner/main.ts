@@ -3,7 +3,6 @@
  * selection and computes the plan. Plain DOM, no framework, no inline styles or handlers (strict CSP).
  */
 import type {
-  ClauseView,
   HostToWebview,
   MethodGroupView,
   MethodName,
@@ -11,6 +10,7 @@ import type {
   WebviewToHost,
 } from '../../shared/scopePlannerProtocol';
 import { actionButton, el, lastAction, plural, send, setText, statusLine, vscodeApi as vscode } from './dom';
+import { renderClause, renderLegend } from './resultList';
 import { buildDriftSection, buildVerifySection, renderStore } from './storeSection';
 
 /** What survives the panel being hidden or the window reloading, besides the host's selection. */
@@ -19,8 +19,6 @@ interface ViewState {
 }
 
 const app = document.getElementById('app') ?? document.body;
-
-const INLINE_METHOD_LIMIT = 6;
 
 let latest: PlannerState | undefined;
 let built = false;
@@ -83,6 +81,10 @@ function buildLayout(state: PlannerState): void {
     ),
     presets,
     statusLine('presets-status'),
+    // What every method needs, once: the rows list only what differs.
+    state.commonScopes.length > 0
+      ? el('p', { id: 'common-scopes', className: 'hint' }, 'Every method needs ', ...state.commonScopes.flatMap((label, i) => [i > 0 ? ' and ' : '', el('strong', { text: label })]), '; each row lists what it needs besides.')
+      : undefined,
     el('div', { id: 'groups' }, ...state.groups.map(buildGroup)),
     el('p', { id: 'no-match', className: 'hint', text: 'No method matches the filter.', attrs: { hidden: '' } }),
   );
@@ -100,10 +102,12 @@ function buildLayout(state: PlannerState): void {
     { id: 'result', className: 'result', attrs: { 'aria-labelledby': 'result-heading' } },
     el('h2', { id: 'result-heading', text: 'Wix permissions to request' }),
     el('p', { id: 'result-summary', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } }),
-    el('ul', { id: 'result-list', attrs: { 'aria-labelledby': 'result-heading' } }),
-    el('div', { id: 'result-notes', className: 'notes' }),
+    // Above the list: the buttons stay whole and in view however long the list grows.
     actions,
     statusLine('status'),
+    el('ul', { id: 'result-list', attrs: { 'aria-labelledby': 'result-heading' } }),
+    el('div', { id: 'result-legend', className: 'legend' }),
+    el('div', { id: 'result-notes', className: 'notes' }),
     buildVerifySection(),
     buildDriftSection(),
   );
@@ -224,6 +228,7 @@ function render(state: PlannerState): void {
       : `${plural(state.clauses.length, 'permission')} for ${plural(state.selection.length, 'method')}.`,
   );
   document.getElementById('result-list')?.replaceChildren(...state.clauses.map(renderClause));
+  document.getElementById('result-legend')?.replaceChildren(...renderLegend(state.clauses));
   document
     .getElementById('result-notes')
     ?.replaceChildren(...state.notes.map((note) => el('p', { className: 'note', text: note })));
@@ -239,46 +244,6 @@ function render(state: PlannerState): void {
   }
 }
 
-function renderClause(clause: ClauseView): HTMLLIElement {
-  const parts: Node[] = [];
-  clause.options.forEach((option, index) => {
-    if (index > 0) parts.push(el('span', { className: 'or', text: ' or ' }));
-    const scope = el('span', { className: 'scope' }, el('span', { className: 'scope-name', text: option.name }));
-    if (option.id) scope.append(' ', el('code', { className: 'scope-id', text: option.id }));
-    if (option.id && option.idConfirmed === false) {
-      scope.append(
-        ' ',
-        el('span', {
-          className: 'unconfirmed',
-          text: 'unconfirmed id',
-          attrs: { title: 'This id comes from third-party code, not from Wix: check it in the Wix dashboard.' },
-        }),
-      );
-    }
-    parts.push(scope);
-  });
-  return el(
-    'li',
-    { attrs: { 'data-scope-clause': clause.label } },
-    el('span', { className: 'clause' }, ...parts),
-    renderNeededBy(clause),
-  );
-}
-
-/** Short lists inline; long ones fold so the scopes stay readable (a <details> is keyboard-operable). */
-function renderNeededBy(clause: ClauseView): HTMLElement {
-  const count = plural(clause.neededBy.length, 'method');
-  const list = clause.neededBy.join(', ');
-  if (clause.neededBy.length <= INLINE_METHOD_LIMIT) {
-    return el('span', { className: 'needed-by' }, el('span', { className: 'count', text: count }), `: ${list}`);
-  }
-  return el(
-    'details',
-    { className: 'needed-by' },
-    el('summary', {}, el('span', { className: 'count', text: count })),
-    el('span', { text: list }),
-  );
-}
 
 /** Each answer appears under the buttons of the action it answers; the other lines are cleared. */
 const NOTICE_PLACES: Partial<Record<WebviewToHost['type'], string>> = {
