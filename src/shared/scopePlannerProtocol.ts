@@ -36,6 +36,8 @@ export interface ScopeView {
   readonly id?: string;
   /** false when the id comes from third-party code only. */
   readonly idConfirmed?: boolean;
+  /** Where Wix publishes no id: how to find the permission by its name. */
+  readonly noIdHint?: string;
 }
 
 export interface MethodView {
@@ -72,7 +74,8 @@ export interface StoreView {
 }
 
 /** How a badge reads at a glance; the text always says it in words too. */
-export type BadgeTone = 'works' | 'fails' | 'unknown' | 'neutral' | 'checking';
+/** `limited`: the probes work, but a ticked method is not on the platform's list (amber, not green). */
+export type BadgeTone = 'works' | 'limited' | 'fails' | 'unknown' | 'neutral' | 'checking';
 
 export interface ProbeLineView {
   readonly method: string;
@@ -89,6 +92,8 @@ export interface GroupVerificationView {
   readonly entity: Entity;
   readonly label: string;
   readonly tone: BadgeTone;
+  /** The card's first line on a failure or an amber verdict, e.g. "Permission refused: `order.count`, …". */
+  readonly conclusion?: string;
   readonly probes: readonly ProbeLineView[];
   /** Not probed, not checked, not exercised: what the badge does not cover. */
   readonly notes: readonly string[];
@@ -126,6 +131,8 @@ export type DriftView =
 
 export interface PlannerState {
   readonly groups: readonly MethodGroupView[];
+  /** Requirements of every method ("Manage Your App", …): listed once, left out of each row's scopes. */
+  readonly commonScopes: readonly string[];
   readonly presets: readonly PresetView[];
   readonly selection: readonly MethodName[];
   readonly clauses: readonly ClauseView[];

@@ -91,7 +91,9 @@ describe('verify store permissions from the planner (packaged .vsix, stubbed API
     assert.deepEqual(await items('Removed permissions'), ['− Manage Coupons']);
     await drift.getByText('Added permissions need a new app version and the site owner\'s approval').waitFor();
     await drift.getByRole('button', { name: 'Copy drift as text' }).click();
-    await view.locator('#status', { hasText: 'Copied the permission changes: 2 added, 1 removed.' }).waitFor();
+    // The feedback appears under the button that copied, not under the plan's copy buttons far above.
+    await drift.locator('#drift-status', { hasText: 'Copied the permission changes: 2 added, 1 removed.' }).waitFor();
+    assert.equal(await view.locator('#status').innerText(), '');
     assert.match(await wb.readClipboard(), /^Wix permission changes for Canary Crafts since it was added/);
   });
 
@@ -110,15 +112,22 @@ describe('verify store permissions from the planner (packaged .vsix, stubbed API
     await detail.getByText('order.count failed with API2Cart code 100').waitFor();
     assert.deepEqual(await detail.locator('.permissions-to-check li').allInnerTexts(), ['Manage Your App', 'Read Orders', 'Read v3 catalog (PII)']);
     await detail.getByText('Other probes on this store work, so the credentials and the connection are fine').waitFor();
-    await view.locator('[data-badge="customer"]', { hasText: 'Works' }).waitFor();
+    // The card starts with its conclusion, and drops code 100's credential causes: other probes worked.
+    assert.equal(await detail.locator(':scope > *').first().innerText(), 'Permission refused: order.count, the read-only probe for order.list.');
+    assert.doesNotMatch(await detail.innerText(), /App Secret Key|Instance ID is not valid/);
+    // customer.count works, but cart.methods does not list customer.list: amber, not a green "Works".
+    const customer = view.locator('[data-badge="customer"]', { hasText: 'Readable but not on cart.methods' });
+    await customer.waitFor();
+    assert.match(await customer.getAttribute('class') ?? '', /\btone-limited\b/);
+    await view.locator('[data-verify-detail="customer"] .conclusion', { hasText: 'customer.list is not on the platform\'s method list' }).waitFor();
     await view.locator('[data-badge="product"]', { hasText: 'Works' }).waitFor();
     await view.locator('#verify-summary', { hasText: `Checked "${SITE_NAME}"` }).waitFor();
-    await view.locator('#verify-summary', { hasText: '2 work, 1 fails.' }).waitFor();
+    await view.locator('#verify-summary', { hasText: '1 works, 1 fails, 1 readable but not on cart.methods.' }).waitFor();
     // The platform's method list flags customer.list, on its row and in the summary.
     await view.locator('li[data-method-item="customer.list"] .unsupported-note').waitFor();
     await view.locator('#wix-permissions-summary', { hasText: 'Permissions Wix reports for the app (2)' }).waitFor();
 
-    const toast = wb.notification(`Permissions on "${SITE_NAME}": 2 work, 1 fails.`);
+    const toast = wb.notification(`Permissions on "${SITE_NAME}": 1 works, 1 fails, 1 readable but not on cart.methods.`);
     await toast.getByRole('button', { name: 'Save Report…' }).waitFor();
 
     const sent = api2cart.requests.slice(checkStartsAt);

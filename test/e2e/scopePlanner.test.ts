@@ -80,6 +80,32 @@ describe('scope planner', () => {
     assert.equal(copied, ORDER_AND_PRODUCT_LIST_TEXT);
   });
 
+  it('reads well at 1280 px and narrower: whole ids and buttons, a legend, shared permissions once', async () => {
+    // Every element that must stay whole renders as one line box (getClientRects() has one entry).
+    const broken = () =>
+      view.locator('.scope-id .nowrap, .unconfirmed, .no-id, .badge:not([hidden]), .actions button').evaluateAll((nodes) =>
+        nodes.filter((n) => n.getClientRects().length > 1).map((n) => n.textContent));
+    const clipped = () =>
+      view.locator('#result > .actions button').evaluateAll((buttons) => buttons.filter((b) => {
+        const box = b.getBoundingClientRect();
+        const area = b.closest('#result')!.getBoundingClientRect();
+        return box.top < area.top || box.bottom > area.bottom || box.right > area.right;
+      }).map((b) => b.textContent));
+    for (const width of [1280, 1024, 960]) {
+      await wb.page.setViewportSize({ width, height: 800 });
+      await view.locator('#result').evaluate((e) => e.scrollTo(0, 0));
+      assert.deepEqual(await broken(), [], `nothing breaks mid-word at ${width} px`);
+      assert.deepEqual(await clipped(), [], `the buttons are whole and in view at ${width} px`);
+    }
+    await wb.page.setViewportSize({ width: 1280, height: 800 });
+    await view.locator('#common-scopes', { hasText: 'Every method needs Manage Your App and Read v3 catalog (PII)' }).waitFor();
+    assert.equal(await view.locator('[id="method-order.list-scopes"]').innerText(), 'Read Orders');
+    await view.locator('[data-legend="unconfirmed"]', { hasText: 'comes from third-party code' }).waitFor();
+    await view.locator('[data-legend="pii"]', { hasText: 'personally identifiable information' }).waitFor();
+    const copyId = await view.locator('#result-list code.scope-id').first().innerText();
+    assert.doesNotMatch(copyId, /\s/, 'the id reads and copies as one word');
+  });
+
   it('can be operated with the keyboard: Tab to a checkbox, Space ticks it', async () => {
     const group = view.locator('fieldset[data-entity="customer"]');
     const firstBox = group.locator('input[data-method]').first();
@@ -109,6 +135,22 @@ describe('scope planner', () => {
     await waitForClauses(selected);
     for (const method of selected) assert.equal(await checkbox(method).isChecked(), true, `${method} still ticked`);
     assert.equal(await view.locator('input[data-method]:checked').count(), selected.length);
+  });
+
+  it('comes back when the window reloads right after the planner opened', async () => {
+    // The web workbench saves its open editors only when idle (every 5 s): a reload before that
+    // used to forget the planner's tab (issue 18 item 14). The planner remembers that it is open.
+    const ticked = await view.locator('input[data-method]:checked').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-method') as MethodName));
+    await wb.runCommand('View: Close All Editors');
+    await wb.editorTab(TAB_TITLE).waitFor({ state: 'detached' });
+    await wb.runCommand(COMMAND_TITLE);
+    await checkbox('order.list').waitFor();
+    await wb.page.reload();
+    await wb.statusItem().waitFor({ timeout: 90_000 });
+    await wb.editorTab(TAB_TITLE).waitFor();
+    await checkbox('order.list').waitFor({ timeout: 30_000 });
+    await waitForClauses(ticked);
+    assert.equal(await view.locator('input[data-method]:checked').count(), ticked.length);
   });
 
   it('keeps the permissions in view when the editor is too narrow for two columns', async () => {

@@ -156,7 +156,8 @@ describe('permissions: Verify Store Permissions against the stubs', function () 
     });
     const [orderProbe] = group(state, 'order').probes;
     assert.equal(orderProbe?.label, 'Fails (code 100)');
-    assert.match(orderProbe?.text ?? '', /order\.count failed with API2Cart code 100: API2Cart could not access the Wix store.*insufficient permissions/);
+    // cart.info and product.count worked: the credential causes of code 100 are left out.
+    assert.match(orderProbe?.text ?? '', /order\.count failed with API2Cart code 100: API2Cart could not read it from the Wix store.*insufficient permissions/);
     assert.deepEqual(orderProbe?.permissions, ['Manage Your App', 'Read Orders', 'Read v3 catalog (PII)']);
     assert.deepEqual(group(state, 'cart').probes.map((p) => [p.method, p.label]), [
       ['cart.info', 'Works'],

@@ -12,7 +12,17 @@ import {
   type Clause,
   type MethodName,
 } from '../scopes';
-import { entityLabel, failureHint, outcomeLabel, outcomeText, summaryLine } from './format';
+import {
+  entityLabel,
+  failureConclusion,
+  failureHint,
+  failureText,
+  outcomeLabel,
+  outcomeText,
+  summaryLine,
+  unlistedConclusion,
+  unlistedMethods,
+} from './format';
 import type { EntityCheck, PlatformCheck, VerificationResult, WixCheck } from './types';
 
 export interface ReportOptions {
@@ -37,16 +47,18 @@ function clauseWithIds(clause: Clause): string {
 const neededBy = (clause: Clause, methods: readonly MethodName[]): MethodName[] =>
   methods.filter((m) => requirementsOf(m).some((own) => clauseLabel(own) === clauseLabel(clause)));
 
-function resultsTable(entities: readonly EntityCheck[]): string[] {
+function resultsTable(entities: readonly EntityCheck[], unlisted: readonly MethodName[]): string[] {
   const rows = entities.map((e) => {
     const probes = e.probes.length > 0 ? e.probes.map((p) => `${code(p.method)}: ${outcomeLabel(p.outcome)}`).join('; ') : '—';
     const ticked = e.methods.length > 0 ? codes(e.methods) : 'picked';
-    return `| ${e.entity} | **${entityLabel(e)}** | ${markdownCell(probes)} | ${markdownCell(ticked)} |`;
+    return `| ${e.entity} | **${entityLabel(e, unlisted)}** | ${markdownCell(probes)} | ${markdownCell(ticked)} |`;
   });
   return ['| Group | Result | Probes | Ticked methods |', '|---|---|---|---|', ...rows, ''];
 }
 
-function failures(entities: readonly EntityCheck[], hint: string | undefined): string[] {
+function failures(result: VerificationResult): string[] {
+  const { entities } = result;
+  const hint = failureHint(result);
   const out = ['## What to check on the app\'s Permissions page', ''];
   const failing = entities.flatMap((e) => e.probes.filter((p) => p.outcome.kind === 'fails').map((p) => ({ e, p })));
   if (failing.length === 0) return [...out, 'No probe failed.', ''];
@@ -57,7 +69,7 @@ function failures(entities: readonly EntityCheck[], hint: string | undefined): s
   );
   if (hint !== undefined) out.push(hint, '');
   for (const { e, p } of failing) {
-    out.push(`### ${e.entity}: ${code(p.method)}`, '', outcomeText(p.method, p.outcome), '');
+    out.push(`### ${e.entity}: ${code(p.method)}`, '', `**${failureConclusion(result, e, p)}**`, '', failureText(result, p), '');
     for (const clause of p.permissionsToCheck ?? []) out.push(`- ${clauseWithIds(clause)}`);
     out.push('');
   }
@@ -152,8 +164,11 @@ export function formatVerificationMarkdown(result: VerificationResult, options: 
     '',
   );
   if (result.status === 'cancelled') out.push('**The check was cancelled.** Probes marked "Not sent" never reached API2Cart.', '');
-  out.push('## Results by group', '', ...resultsTable(result.entities));
-  out.push(...failures(result.entities, failureHint(result)), ...noVerdict(result.entities), ...notChecked(result.entities));
+  const unlisted = unlistedMethods(result);
+  out.push('## Results by group', '', ...resultsTable(result.entities, unlisted));
+  const amber = result.entities.map((e) => unlistedConclusion(e, unlisted)).filter((line) => line !== undefined);
+  if (amber.length > 0) out.push(...amber.map((line) => `- **${line}**`), '');
+  out.push(...failures(result), ...noVerdict(result.entities), ...notChecked(result.entities));
   out.push(...platformSection(result.platform, result.methods), ...wixSection(result.wix));
   out.push('## Notes', '', `- ${APPROVAL_NOTE}`, '');
   return out.join('\n');

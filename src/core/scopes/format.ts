@@ -4,7 +4,7 @@
  * gives the same output (a date appears only when the caller passes one).
  */
 import type { MethodName } from './guideTable';
-import { entityOf, ENTITIES, type Clause, type DuplicateRowNote, type ScopePlan } from './planner';
+import { entityOf, ENTITIES, requirementsOf, type Clause, type DuplicateRowNote, type ScopePlan } from './planner';
 import { scopeInfo, type ScopeName } from './scopeCatalog';
 
 export const GUIDE_TITLE = 'API2Cart "How to connect Wix" guide, table of required Wix app scopes';
@@ -17,6 +17,19 @@ export const APPROVAL_NOTE =
 /** "A or B" for alternatives, the name alone for a single scope. */
 export function clauseLabel(clause: Clause): string {
   return clause.join(' or ');
+}
+
+/** Where a permission has no published id, how to find it: Wix's dashboard lists permissions by name. */
+export const NO_ID_HINT = 'Wix publishes no id for this permission: search its name under Develop → Permissions → Add Permissions.';
+
+/**
+ * The requirements (as labels) that every one of `methods` has, e.g. "Manage Your App": the
+ * planner lists them once instead of on every row.
+ */
+export function sharedRequirements(methods: readonly MethodName[]): string[] {
+  const [first, ...rest] = methods.map((m) => requirementsOf(m).map(clauseLabel));
+  if (!first) return [];
+  return first.filter((label) => rest.every((labels) => labels.includes(label)));
 }
 
 export function describeDuplicateRow(note: DuplicateRowNote): string {

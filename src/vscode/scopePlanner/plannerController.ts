@@ -17,6 +17,9 @@ import {
   planScopes,
   requirementsOf,
   scopeInfo,
+  sharedRequirements,
+  NO_ID_HINT,
+  ALL_METHODS,
   type MethodName,
   type ScopePlan,
 } from '../../core/scopes';
@@ -52,12 +55,15 @@ export interface PlannerHost {
   formatTime?(iso: string): string;
 }
 
+/** What every method needs: shown once above the table, left out of each row. */
+const COMMON_SCOPES: readonly string[] = sharedRequirements(ALL_METHODS);
+
 /** The method list part of the state never changes: built once. */
 const GROUP_VIEWS: readonly MethodGroupView[] = groupMethodsByEntity().map((group) => ({
   entity: group.entity,
   methods: group.methods.map((name) => {
     const note = duplicateRowNote(name);
-    const scopes = requirementsOf(name).map(clauseLabel);
+    const scopes = requirementsOf(name).map(clauseLabel).filter((label) => !COMMON_SCOPES.includes(label));
     return note ? { name, scopes, duplicateNote: describeDuplicateRow(note) } : { name, scopes };
   }),
 }));
@@ -70,13 +76,14 @@ export function buildPlannerState(
   const plan = planScopes(selection);
   return {
     groups: GROUP_VIEWS,
+    commonScopes: COMMON_SCOPES,
     presets: PRESETS.map(({ id, label, description }) => ({ id, label, description })),
     selection: plan.methods,
     clauses: plan.clauses.map((clause) => ({
       label: clauseLabel(clause.anyOf),
       options: clause.anyOf.map((name) => {
         const id = scopeInfo(name).id;
-        return id ? { name, id: id.value, idConfirmed: id.confirmed } : { name };
+        return id ? { name, id: id.value, idConfirmed: id.confirmed } : { name, noIdHint: NO_ID_HINT };
       }),
       neededBy: clause.neededBy,
     })),

@@ -16,6 +16,12 @@ import type { PlannerStoreContext } from './storeViews';
 
 export const SCOPE_PLANNER_VIEW_TYPE = 'api2cartWix.scopePlanner';
 export const SELECTION_STATE_KEY = 'api2cartWix.scopePlanner.selection';
+/**
+ * True while the planner is open. The web workbench saves its open editors only when idle (every
+ * 5 s with the window focused) and does not wait for the save on unload, so a reload soon after
+ * opening the planner forgets its tab; this key is written at once and brings it back.
+ */
+export const OPEN_STATE_KEY = 'api2cartWix.scopePlanner.open';
 const EXPORT_FILE_NAME = 'wix-app-scopes.md';
 
 /** Where tests send an export instead of the save dialog they cannot click. */
@@ -39,6 +45,8 @@ let storeSource: PlannerStoreSource | undefined;
 let notifyPlanned: (selection: readonly unknown[]) => void = () => undefined;
 const timings: { commandAt?: number; renderedAt?: number } = {};
 let exportTargetForTests: ExportTarget | undefined;
+/** Set while the extension deactivates (window reload or close): the panel closes, but the person did not close it. */
+let deactivating = false;
 
 class ScopePlannerPanel {
   readonly controller: ScopePlannerController;
@@ -77,9 +85,13 @@ class ScopePlannerPanel {
       context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? [],
     );
     webview.html = renderHtml(webview, context.extensionUri);
+    void context.workspaceState.update(OPEN_STATE_KEY, true);
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.controller.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
+      panel.onDidDispose(() => {
+        if (!deactivating) void context.workspaceState.update(OPEN_STATE_KEY, false);
+        this.dispose();
+      }),
     );
     this.attachStore();
   }
@@ -167,7 +179,7 @@ function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 </html>`;
 }
 
-function openPlanner(context: vscode.ExtensionContext, log: Log): void {
+function openPlanner(context: vscode.ExtensionContext, log: Log, preserveFocus = false): void {
   if (openPanel) {
     openPanel.panel.reveal();
     return;
@@ -178,10 +190,22 @@ function openPlanner(context: vscode.ExtensionContext, log: Log): void {
   const panel = vscode.window.createWebviewPanel(
     SCOPE_PLANNER_VIEW_TYPE,
     vscode.l10n.t('Plan Wix App Scopes'),
-    vscode.ViewColumn.Active,
+    { viewColumn: vscode.ViewColumn.Active, preserveFocus },
     webviewOptions(context.extensionUri),
   );
   openPanel = new ScopePlannerPanel(panel, context, log);
+}
+
+/** A restored tab of the planner: its serializer brings it back, nothing to do here. */
+const plannerTabRestored = (): boolean =>
+  vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(SCOPE_PLANNER_VIEW_TYPE)));
+
+/** The planner was open when the window went away, but the workbench did not keep its tab. */
+function reopenIfLost(context: vscode.ExtensionContext, log: Log): void {
+  if (context.workspaceState.get(OPEN_STATE_KEY) !== true || openPanel || plannerTabRestored()) return;
+  log.info('Scope planner: it was open before the reload and its tab was not restored; opening it again.');
+  openPlanner(context, log, true);
 }
 
 /** Registers `api2cartWix.planScopes` and the serializer that restores the panel after a reload. */
@@ -194,6 +218,8 @@ export function registerScopePlanner(
     if (selection.length > 0) onPlanned();
   };
   notifyPlanned(context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? []);
+  deactivating = false;
+  reopenIfLost(context, log);
   return [
     ...registerCommands(log, { [CommandIds.planScopes]: { title: 'Plan App Scopes', run: () => openPlanner(context, log) } }),
     vscode.window.registerWebviewPanelSerializer(SCOPE_PLANNER_VIEW_TYPE, {
@@ -203,7 +229,12 @@ export function registerScopePlanner(
         openPanel = new ScopePlannerPanel(panel, context, log);
       },
     }),
-    { dispose: () => openPanel?.panel.dispose() },
+    {
+      dispose: () => {
+        deactivating = true;
+        openPanel?.panel.dispose();
+      },
+    },
   ];
 }
 

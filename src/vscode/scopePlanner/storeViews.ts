@@ -4,9 +4,20 @@
  * and explained messages go in: the store key never does.
  */
 import { computeDrift, DRIFT_NOTE } from '../../core/permissions/drift';
-import { entityLabel, failureHint, outcomeLabel, outcomeText, summaryLine } from '../../core/permissions/format';
+import {
+  entityLabel,
+  entityVerdict,
+  failureConclusion,
+  failureHint,
+  failureText,
+  outcomeLabel,
+  summaryLine,
+  unlistedConclusion,
+  unlistedMethods,
+  type EntityVerdict,
+} from '../../core/permissions/format';
 import type { PlanSnapshot } from '../../core/permissions/snapshot';
-import type { EntityCheck, EntityStatus, ProbeOutcome, VerificationResult } from '../../core/permissions/types';
+import type { EntityCheck, ProbeOutcome, VerificationResult } from '../../core/permissions/types';
 import { clauseLabel, type Clause, type MethodName } from '../../core/scopes';
 import type { BadgeTone, DriftView, GroupVerificationView, ProbeLineView, VerificationView } from '../../shared/scopePlannerProtocol';
 
@@ -18,9 +29,10 @@ export interface PlannerStoreContext {
   readonly verification?: VerificationResult;
 }
 
-const ENTITY_TONES: Record<EntityStatus, BadgeTone> = {
+const ENTITY_TONES: Record<EntityVerdict, BadgeTone> = {
   checking: 'checking',
   works: 'works',
+  'works-unlisted': 'limited',
   fails: 'fails',
   unknown: 'unknown',
   'not-probed': 'neutral',
@@ -44,11 +56,13 @@ function probeTone(outcome: ProbeOutcome): BadgeTone {
 
 const labels = (clauses: readonly Clause[]): string[] => clauses.map(clauseLabel);
 
-function groupView(check: EntityCheck, hint: string | undefined): GroupVerificationView {
+function groupView(result: VerificationResult, check: EntityCheck): GroupVerificationView {
+  const hint = failureHint(result);
+  const unlisted = unlistedMethods(result);
   const probes: ProbeLineView[] = check.probes.map((p) => ({
     method: p.method,
     label: outcomeLabel(p.outcome),
-    text: outcomeText(p.method, p.outcome),
+    text: failureText(result, p),
     tone: probeTone(p.outcome),
     ...(p.permissionsToCheck ? { permissions: labels(p.permissionsToCheck) } : {}),
   }));
@@ -57,7 +71,19 @@ function groupView(check: EntityCheck, hint: string | undefined): GroupVerificat
   if (check.notProbedReason !== undefined) notes.push(`Not probed: ${check.notProbedReason}`);
   else if (check.notChecked.length > 0) notes.push(`Not checked (probes only read): ${check.notChecked.join(', ')}.`);
   if (check.notExercised.length > 0) notes.push(`The probes did not exercise: ${labels(check.notExercised).join(', ')}.`);
-  return { entity: check.entity, label: entityLabel(check), tone: ENTITY_TONES[check.status], probes, notes };
+  // The card opens with its conclusion: what was refused, or why a working read is not green.
+  const conclusion = [
+    ...check.probes.filter((p) => p.outcome.kind === 'fails').map((p) => failureConclusion(result, check, p)),
+    unlistedConclusion(check, unlisted),
+  ].filter((line): line is string => line !== undefined);
+  return {
+    entity: check.entity,
+    label: entityLabel(check, unlisted),
+    tone: ENTITY_TONES[entityVerdict(check, unlisted)],
+    ...(conclusion.length > 0 ? { conclusion: conclusion.join(' ') } : {}),
+    probes,
+    notes,
+  };
 }
 
 const sameMethods = (a: readonly MethodName[], b: readonly MethodName[]): boolean =>
@@ -75,7 +101,7 @@ export function verificationView(
   const view: VerificationView = {
     status: result.status,
     summary: `${verb} "${result.store.name}" at ${formatTime(result.startedAt)} for ${what}: ${summaryLine(result)}.`,
-    groups: result.entities.map((check) => groupView(check, failureHint(result))),
+    groups: result.entities.map((check) => groupView(result, check)),
     unsupported: result.platform.kind === 'read' ? result.platform.unsupported : [],
     // Picked groups are not tied to ticks, so a later selection does not make them stale.
     stale: result.methods.length > 0 && !sameMethods(result.methods, selection),

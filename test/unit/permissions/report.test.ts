@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { outcomeLabel, summaryLine } from '../../../src/core/permissions/format';
 import { formatVerificationMarkdown } from '../../../src/core/permissions/report';
+import { RETURN_CODES } from '../../../src/core/api2cart/returnCodes';
 import type { EntityCheck, VerificationResult } from '../../../src/core/permissions/types';
 
 const orderFails: EntityCheck = {
@@ -60,7 +61,7 @@ describe('permissions: the Markdown report', () => {
 
   it('titles the store, dates the check and says it only read', () => {
     assert.match(markdown, /^# Store permission check: Canary Crafts$/m);
-    assert.match(markdown, /Checked 2025-02-03 14:02 UTC for 7 ticked API2Cart methods: 1 works, 1 fails, 1 could not tell, 1 not probed\./);
+    assert.match(markdown, /Checked 2025-02-03 14:02 UTC for 7 ticked API2Cart methods: 1 fails, 1 readable but not on cart\.methods, 1 could not tell, 1 not probed\./);
     assert.match(markdown, /Every probe is a read-only GET; methods that write are never called\./);
   });
 
@@ -117,5 +118,28 @@ describe('permissions: the Markdown report', () => {
     assert.equal(outcomeLabel({ kind: 'unavailable', reason: 'http-status', message: '', status: 503 }), 'HTTP 503');
     assert.equal(outcomeLabel({ kind: 'cancelled', sent: false }), 'Not sent');
     assert.equal(summaryLine({ ...result, entities: [] }), 'nothing to check');
+  });
+
+  it('gives a working group with a ticked method missing from cart.methods an amber verdict, not "Works"', () => {
+    assert.match(markdown, /^\| product \| \*\*Readable but not on cart\.methods\*\* \|/m);
+    assert.match(markdown, /^- \*\*The read works, but `product\.review\.list` is not on the platform's method list \(cart\.methods\)/m);
+    assert.doesNotMatch(markdown, /\*\*Works\*\*/);
+  });
+
+  it('opens each failure with its conclusion and, since another probe worked, drops the credential causes of code 100', () => {
+    const causes = RETURN_CODES[100]!.message;
+    const withCauses = formatVerificationMarkdown({
+      ...result,
+      entities: result.entities.map((e) => (e.entity === 'order'
+        ? { ...orderFails, probes: [{ ...orderFails.probes[0]!, outcome: { kind: 'fails', returnCode: 100, message: `${causes} (API2Cart: "403")`, ms: 80 } }] }
+        : e)),
+    });
+    const section = withCauses.slice(withCauses.indexOf('### order'));
+    assert.match(section, /^### order: `order\.count`\n\n\*\*Permission refused: `order\.count`, the read-only probe for `order\.list`\.\*\*$/m);
+    assert.match(section, /order\.count failed with API2Cart code 100: API2Cart could not read it from the Wix store\. \(API2Cart: "403"\)/);
+    assert.doesNotMatch(section, /App Secret Key|Instance ID is not valid/);
+    const alone = formatVerificationMarkdown({ ...result, entities: [{ ...orderFails, probes: [{ ...orderFails.probes[0]!, outcome: { kind: 'fails', returnCode: 100, message: causes, ms: 1 } }] }] });
+    assert.match(alone, /^\*\*Refused: `order\.count`, the read-only probe for `order\.list`\.\*\*$/m, 'no other probe worked: not sure it is a permission');
+    assert.ok(alone.includes(causes), 'with no working probe the credential causes stay');
   });
 });

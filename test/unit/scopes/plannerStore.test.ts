@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { RETURN_CODES } from '../../../src/core/api2cart/returnCodes';
 import { takePlanSnapshot } from '../../../src/core/permissions/snapshot';
 import type { EntityCheck, VerificationResult } from '../../../src/core/permissions/types';
 import type { HostToWebview } from '../../../src/shared/scopePlannerProtocol';
@@ -19,6 +20,16 @@ const order: EntityCheck = {
       permissionsToCheck: [['Manage Your App'], ['Read Orders'], ['Read v3 catalog (PII)']],
     },
   ],
+  notChecked: [],
+  notExercised: [],
+};
+
+/** A group whose one probe worked. */
+const customer: EntityCheck = {
+  entity: 'customer',
+  methods: ['customer.list'],
+  status: 'works',
+  probes: [{ method: 'customer.count', outcome: { kind: 'works', ms: 9 } }],
   notChecked: [],
   notExercised: [],
 };
@@ -92,6 +103,7 @@ describe('scopes: the planner\'s store section (host side)', () => {
       entity: 'order',
       label: 'Fails',
       tone: 'fails',
+      conclusion: 'Refused: `order.count`, the read-only probe for `order.list`.',
       probes: [
         {
           method: 'order.count',
@@ -110,20 +122,42 @@ describe('scopes: the planner\'s store section (host side)', () => {
   });
 
   it('adds to a failure that other probes worked, so the credentials are not the cause', () => {
-    const customer: EntityCheck = {
-      entity: 'customer',
-      methods: ['customer.list'],
-      status: 'works',
-      probes: [{ method: 'customer.count', outcome: { kind: 'works', ms: 9 } }],
-      notChecked: [],
-      notExercised: [],
-    };
     const state = buildPlannerState(['customer.list', 'order.list'], connected({ verification: check({ methods: ['customer.list', 'order.list'], entities: [customer, order] }) }));
     const [customerView, orderView] = state.verification!.groups;
     assert.deepEqual(customerView?.notes, []);
     assert.deepEqual(orderView?.notes, [
       'Other probes on this store work, so the credentials and the connection are fine: the likely cause is a permission the app does not request, or one the site owner has not approved yet.',
     ]);
+  });
+
+  it('gives a group whose probe works but whose ticked method is not on cart.methods a third, amber state that says so', () => {
+    const platform = { kind: 'read', methods: 3, unsupported: ['customer.list'], cached: false } as const;
+    const state = buildPlannerState(['customer.list'], connected({ verification: check({ methods: ['customer.list'], entities: [customer], platform }) }), () => '14:02');
+    const [view] = state.verification!.groups;
+    assert.equal(view?.tone, 'limited');
+    assert.equal(view?.label, 'Readable but not on cart.methods');
+    assert.equal(
+      view?.conclusion,
+      'The read works, but `customer.list` is not on the platform\'s method list (cart.methods): API2Cart may not support it for this store.',
+    );
+    assert.equal(state.verification?.summary, 'Checked "Canary Crafts" at 14:02 for 1 ticked method: 1 readable but not on cart.methods.');
+    const listed = buildPlannerState(['customer.list'], connected({ verification: check({ methods: ['customer.list'], entities: [customer], platform: { ...platform, unsupported: [] } }) }));
+    assert.deepEqual([listed.verification?.groups[0]?.tone, listed.verification?.groups[0]?.label, listed.verification?.groups[0]?.conclusion], ['works', 'Works', undefined]);
+  });
+
+  it('starts a failure card with its conclusion and, when other probes worked, drops the credential causes of code 100', () => {
+    const causes = RETURN_CODES[100]!.message;
+    const refused: EntityCheck = {
+      ...order,
+      probes: [{ ...order.probes[0]!, outcome: { kind: 'fails', returnCode: 100, message: `${causes} (API2Cart: "403 | Forbidden")`, ms: 20 } }],
+    };
+    const state = buildPlannerState(['customer.list', 'order.list'], connected({ verification: check({ methods: ['customer.list', 'order.list'], entities: [customer, refused] }) }));
+    const orderView = state.verification!.groups[1]!;
+    assert.equal(orderView.conclusion, 'Permission refused: `order.count`, the read-only probe for `order.list`.');
+    assert.equal(orderView.probes[0]?.text, 'order.count failed with API2Cart code 100: API2Cart could not read it from the Wix store. (API2Cart: "403 | Forbidden")');
+    assert.doesNotMatch(JSON.stringify(orderView), /App Secret Key|Instance ID is not valid|not installed/);
+    const alone = buildPlannerState(['order.list'], connected({ verification: check({ methods: ['order.list'], entities: [refused] }) }));
+    assert.ok(alone.verification!.groups[0]!.probes[0]!.text.includes(causes), 'no probe worked: the credentials may be the cause');
   });
 
   it('marks the badges stale once the ticks change', () => {
