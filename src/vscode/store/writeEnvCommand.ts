@@ -7,7 +7,7 @@ import {
   gitIgnoreStatus,
   gitignoreListsName,
   inspectEnvFile,
-  setEnvVariables,
+  storeKeysEdit,
   type EnvFs,
   type GitIgnoreStatus,
   type GitRunner,
@@ -176,11 +176,12 @@ export async function writeStoreKeyToEnvCommand(s: Services, facts: WorkspaceFac
     apiKey = read.value;
   }
   const values: Record<string, string> = { [STORE_KEY_VARIABLE]: store.value.storeKey, ...(apiKey !== undefined ? { [API_KEY_VARIABLE]: apiKey } : {}) };
-  const edit = setEnvVariables(
-    target.value.text,
-    variables.map((name) => ({ name, value: values[name]! })),
-    vscode.l10n.t('API2Cart keys for "{0}", written by API2Cart Wix. Keep this file out of git.', store.value.name),
-  );
+  const written = storeKeysEdit(target.value.text, { label: store.value.name, assignments: variables.map((name) => ({ name, value: values[name]! })) });
+  if (!written.ok) {
+    void showProblem(problem('env-value-unreadable', vscode.l10n.t('{0} holds characters that a .env reader cannot read back unchanged (\' ` and " together, or a backslash at the end), so nothing was written. Use Copy Store Key instead.', written.unreadable)), s.redactor);
+    return;
+  }
+  const edit = written.edit;
   try {
     // A new file is readable by its owner only; an existing one keeps its mode.
     await fsp.writeFile(target.value.writePath, edit.text, target.value.exists ? {} : { mode: 0o600 });
