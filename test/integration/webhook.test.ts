@@ -311,6 +311,41 @@ describe('webhook payloads and receiver', () => {
       assert.deepEqual(await profiles(), before);
     });
 
+    it('a flood of forged (unverified) App Installed opens one offer at a time, and the window stays usable', async function () {
+      this.timeout(60_000);
+      const before = await profiles();
+      assert.ok((await s.profiles.forget([{ kind: 'publicKey' }])).ok);
+      user.ignoreNotifications = true; // the person leaves the first offer open
+      try {
+        const forged = await Promise.all(Array.from({ length: 40 }, () => signWithJose(appInstalled({ instanceId: randomUUID() }), generateTestKeys())));
+        const statuses = await Promise.all(forged.map(async (token) => (await post(url, token)).status));
+        assert.deepEqual(new Set(statuses), new Set([200]));
+        await waitFor(() => (api.receiver.deliveries().filter((d) => forged.includes(d.body)).length === forged.length ? true : undefined), 'every forged delivery recorded');
+        await waitFor(async () => {
+          const text = await waitForLog(s, 'not offered', 'API2Cart Wix Webhooks.log');
+          return (text.match(/not offered, an earlier unverified App Installed/g) ?? []).length === forged.length - 1 ? true : undefined;
+        }, 'every other forged delivery to be logged as not offered');
+        const offers = user.messages.filter((m) => /^Webhook received: AppInstalled/.test(m.message));
+        assert.equal(offers.length, 1, 'one offer open, not one per forged event');
+        assert.equal(offers[0]!.modal, false);
+        assert.match(offers[0]!.message, /\(NOT verified\)$/);
+        // The window still answers commands while the offer stays open.
+        user.pickLabel(/Show Deliveries/);
+        await vscode.commands.executeCommand('api2cartWix.startReceiver');
+        assert.ok(user.picks.length >= 1);
+        user.dismissIgnored();
+        user.ignoreNotifications = false;
+        // Answered, a later unverified event is offered again.
+        const later = randomUUID();
+        assert.equal((await post(url, await signWithJose(appInstalled({ instanceId: later }), generateTestKeys()))).status, 200);
+        await user.notification(new RegExp(`^Webhook received: AppInstalled for instance ${later} \\(NOT verified\\)$`));
+        assert.deepEqual(await profiles(), before);
+      } finally {
+        user.dismissIgnored();
+        assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
+      }
+    });
+
     it('orders events by iat: a late App Removed after a reinstall changes nothing, even after a receiver restart', async () => {
       const instanceId = randomUUID();
       const at = (seconds: number) => ({ now: () => new Date(Date.now() - 3_600_000 + seconds * 1000) });

@@ -1,4 +1,5 @@
 import { base64url, compactVerify, decodeProtectedHeader, errors, importSPKI, type CryptoKey } from 'jose';
+import { inertText } from '../inertText';
 import { fail, ok, type Result } from '../result';
 import type { JsonObject, WebhookEvent, WebhookProblem, WebhookProblemKind } from './events';
 import { parsePublicKey } from './publicKey';
@@ -10,6 +11,8 @@ export interface DecodeWebhookOptions {
   readonly expectedAppId?: string;
   readonly now?: () => Date;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // A compact JWS: header.payload.signature (the signature is empty for alg "none").
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -60,17 +63,25 @@ export async function decodeWebhook(
   if (typeof event.eventType !== 'string' || event.eventType === '') {
     return problem('event-shape', 'The event inside the JWT has no "eventType", so it is not a Wix webhook.');
   }
+  // Shown in messages and notifications, so only ever as inert text.
+  const eventType = inertText(event.eventType, { max: 80 });
   if (typeof event.instanceId !== 'string' || event.instanceId.trim() === '') {
-    return problem('missing-instance-id', `The ${event.eventType} event has no "instanceId", so there is no Instance ID to take from it.`);
+    return problem('missing-instance-id', `The ${eventType} event has no "instanceId", so there is no Instance ID to take from it.`);
+  }
+  if (!UUID.test(event.instanceId.trim())) {
+    return problem('invalid-instance-id', `The ${eventType} event's "instanceId" is not a UUID, so it is not a Wix Instance ID.`);
   }
 
   const data = readInnerData(event.data, notes);
   if (!data) {
-    return problem('inner-data-not-json', `The ${event.eventType} event's "data" field is not a JSON object.`);
+    return problem('inner-data-not-json', `The ${eventType} event's "data" field is not a JSON object.`);
   }
   const appId = typeof data.appId === 'string' ? data.appId : undefined;
+  if (appId !== undefined && !UUID.test(appId)) {
+    return problem('invalid-app-id', `The ${eventType} event's "appId" is not a UUID, so it is not a Wix App ID.`);
+  }
   const expectedAppId = opts.expectedAppId?.trim();
-  if (expectedAppId && appId !== undefined && appId !== expectedAppId) {
+  if (expectedAppId && appId !== undefined && appId.toLowerCase() !== expectedAppId.toLowerCase()) {
     return fail({
       kind: 'app-id-mismatch',
       message: `This webhook is for app ${appId}, but the stored App ID is ${expectedAppId}. Check the App ID (Develop → OAuth) or subscribe the webhook in the right app.`,
@@ -91,7 +102,8 @@ export async function decodeWebhook(
   }
 
   return ok({
-    eventType: event.eventType,
+    // Inert at the source: every notification, quick pick and log line shows this one.
+    eventType,
     instanceId: event.instanceId.trim(),
     appId,
     originInstanceId: typeof data.originInstanceId === 'string' ? data.originInstanceId : undefined,

@@ -62,6 +62,8 @@ export type WebhookProblemKind =
   | 'event-shape'
   | 'inner-data-not-json'
   | 'missing-instance-id'
+  | 'invalid-instance-id'
+  | 'invalid-app-id'
   | 'app-id-mismatch';
 
 export type WebhookProblem = Problem<WebhookProblemKind>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { orderAgainst, profileDisplayName, type EventOrder } from '../../core/profiles';
+import { oneAtATime } from '../../core/oneAtATime';
 import type { Problem, Result } from '../../core/result';
 import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook';
 import { receiverAddress, receiverAdvice, shareUrl, type ReceiverAddress } from '../../core/webhook/receiverAddress';
@@ -61,6 +62,8 @@ export class ReceiverController implements vscode.Disposable {
   private disposed = false;
   private address: ReceiverAddress | undefined;
   private readonly claims = new Set<DeliveryClaim>();
+  /** One offer of an unverified App Installed open at a time: forged floods must not bury the window. */
+  private readonly unverifiedOffer = oneAtATime();
 
   constructor(private readonly ctx: WebhookContext, readonly item: ReceiverStatusItem) {}
 
@@ -291,7 +294,10 @@ export class ReceiverController implements vscode.Disposable {
     if (view.event.eventType === 'AppInstalled') {
       if (await this.isStale(view)) return;
       if ([...this.claims].some((claim) => claim.onEvent(view, delivery))) return;
-      void offerInstanceId(this.ctx, view, { prefix: vscode.l10n.t('Webhook received:'), openJson: () => this.openDelivery(delivery) });
+      const offer = () => offerInstanceId(this.ctx, view, { prefix: vscode.l10n.t('Webhook received:'), openJson: () => this.openDelivery(delivery) });
+      if (view.event.verified) return void offer();
+      if (this.unverifiedOffer.busy) return log.info(`${line}: not offered, an earlier unverified App Installed still waits for an answer (Show Deliveries lists this one)`);
+      void this.unverifiedOffer.run(offer);
     } else if (view.event.eventType === 'AppRemoved') {
       await this.markRemoved(view);
     }

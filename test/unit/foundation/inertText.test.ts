@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { inertText } from '../../../src/core/inertText';
+import { profileDisplayName } from '../../../src/core/profiles';
 
 // VS Code's own patterns: notification links (vs/base/common/linkedText.ts) and codicons.
 const LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
@@ -14,6 +15,10 @@ describe('inert outside text', () => {
     assert.equal(inertText('$(alert) fake\nsecond line\u2028third\u202etxt.exe'), '$ (alert) fake second line third txt.exe');
     assert.equal(inertText('a\u0085b\r\nc\u2066d\u2069'), 'a b c d');
     assert.equal(inertText('ok-1b2c3d4e'), 'ok-1b2c3d4e');
+  });
+
+  it('a store name (the merchant\'s site name) is shown inert', () => {
+    assert.equal(profileDisplayName({ instanceId: 'x', label: 'Shop [Run](command:evil) $(check)' }), 'Shop [Run] (command:evil) $ (check)');
   });
 
   it('long text is cut, and ASCII mode replaces everything else', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeWebhook } from '../../../src/core/webhook/decodeWebhook';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../src/core/webhook/receiver';
-import { appInstalled, generateTestKeys, signWithJose, tamper, TEST_APP_ID } from '../../support/webhookSigning';
+import { appInstalled, generateTestKeys, instanceIdFor, signWithJose, tamper, TEST_APP_ID } from '../../support/webhookSigning';
 import { post, withDeadline, type AbuseMessage, type AbusePlan, type Answer } from './abuser';
 
 /** Wix's deadline for the 200: the one timing this suite asserts. */
@@ -32,8 +32,8 @@ describe('hardening: webhook receiver under abuse', function () {
 
   it('answers valid deliveries 200 within Wix\'s 1250 ms through a flood, slow clients, oversized and malformed requests, with bounded memory', async () => {
     const keys = generateTestKeys();
-    const validTokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signWithJose(appInstalled({ instanceId: `flood-${i}` }), keys)));
-    const probeTokens = await Promise.all(Array.from({ length: MAX_PROBES }, (_, i) => signWithJose(appInstalled({ instanceId: `probe-${i}` }), keys)));
+    const validTokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signWithJose(appInstalled({ instanceId: instanceIdFor(`flood-${i}`) }), keys)));
+    const probeTokens = await Promise.all(Array.from({ length: MAX_PROBES }, (_, i) => signWithJose(appInstalled({ instanceId: instanceIdFor(`probe-${i}`) }), keys)));
 
     const processed = new Set<string>();
     /** Deliveries on the webhook path by the status the receiver answered (duplicates are not reported). */
@@ -110,7 +110,7 @@ describe('hardening: webhook receiver under abuse', function () {
       const abuseMs = performance.now() - scenarioStart;
       assert.ok(report, 'the abuser sent no report in time');
       // onDelivery runs once each answer's connection has closed.
-      for (let waited = 0; probes.some((_, i) => !processed.has(`probe-${i}`)) && waited < 2000; waited += 10) await sleep(10);
+      for (let waited = 0; probes.some((_, i) => !processed.has(instanceIdFor(`probe-${i}`))) && waited < 2000; waited += 10) await sleep(10);
       clearInterval(sampler);
       const memoryAfter = process.memoryUsage();
 
@@ -129,14 +129,14 @@ describe('hardening: webhook receiver under abuse', function () {
       probes.forEach((probe, i) => {
         assert.equal(probe.status, 200, `valid delivery ${i} was answered ${probe.status}`);
         assert.ok(probe.ms < WIX_DEADLINE_MS, `valid delivery ${i} took ${probe.ms.toFixed(0)} ms`);
-        assert.ok(processed.has(`probe-${i}`), `valid delivery ${i} was not processed`);
+        assert.ok(processed.has(instanceIdFor(`probe-${i}`)), `valid delivery ${i} was not processed`);
       });
 
       // The flood: all answered, each with the status its body deserves.
       assert.equal(report.flood.length, plan.floodDeliveries);
       const wrong = report.flood.filter(({ expected, status }) => status !== expected);
       assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} flood deliveries got the wrong status`);
-      validTokens.forEach((_, i) => assert.ok(processed.has(`flood-${i}`)));
+      validTokens.forEach((_, i) => assert.ok(processed.has(instanceIdFor(`flood-${i}`))));
 
       // Slow clients: the receiver cut every one of them itself; mid-body stalls got a 408.
       assert.ok(report.slow, 'slow clients were still connected at the deadline');

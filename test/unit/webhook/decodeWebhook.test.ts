@@ -14,6 +14,7 @@ import {
   signWithJsonwebtoken,
   tamper,
   TEST_APP_ID,
+  TEST_OTHER_APP_ID,
   TEST_INSTANCE_ID,
   type TestKeys,
 } from '../../support/webhookSigning';
@@ -130,12 +131,12 @@ describe('decodeWebhook', () => {
     });
 
     it('rejects a payload for another app, naming both App IDs', async () => {
-      const token = await signWithJose(appInstalled({ appId: 'another-app' }), keys);
+      const token = await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID }), keys);
       const result = await decodeWebhook(token, verifying());
       assert.ok(!result.ok);
       assert.equal(result.error.kind, 'app-id-mismatch');
       assert.equal(result.error.fix, 'setAppCredentials');
-      assert.match(result.error.message, new RegExp(`another-app.*${TEST_APP_ID}`));
+      assert.match(result.error.message, new RegExp(`${TEST_OTHER_APP_ID}.*${TEST_APP_ID}`));
     });
 
     it('says when the stored public key is unusable', async () => {
@@ -182,8 +183,28 @@ describe('decodeWebhook', () => {
     });
 
     it('event whose inner data is not JSON', async () => {
-      const token = await signWithJose(claimsWithEvent({ eventType: 'AppInstalled', instanceId: 'i', data: '{appId:' }), keys);
+      const token = await signWithJose(claimsWithEvent({ eventType: 'AppInstalled', instanceId: TEST_INSTANCE_ID, data: '{appId:' }), keys);
       await rejected(token, verifying(), 'inner-data-not-json');
+    });
+  });
+
+  describe('outside text in the event', () => {
+    it('an instanceId or an appId that is not a UUID is refused', async () => {
+      for (const instanceId of ['[Open](command:workbench.action.terminal.new)', 'i', '9f8e7d6c-aaaa-4bbb-8ccc-dddd00001111 x']) {
+        const token = await signWithJose(appInstalled({ instanceId }), keys);
+        await rejected(token, verifying(), 'invalid-instance-id');
+      }
+      await rejected(await signWithJose(appInstalled({ appId: '[x](https://evil.example)' }), keys), {}, 'invalid-app-id');
+    });
+
+    it('an event type reaches a message only as inert text', async () => {
+      const token = await signWithJose(claimsWithEvent({ eventType: 'App\u2028[Open](command:evil) $(alert)', data: '{}' }), keys);
+      const result = await decodeWebhook(token, verifying());
+      assert.ok(!result.ok);
+      assert.equal(result.error.kind, 'missing-instance-id');
+      assert.equal(result.error.message, 'The App [Open] (command:evil) $ (alert) event has no "instanceId", so there is no Instance ID to take from it.');
+      const event = await decoded(await signWithJose(appInstalled({ eventType: 'AppInstalled\n[x](command:y)' }), keys), verifying());
+      assert.equal(event.eventType, 'AppInstalled [x] (command:y)', 'the event carries the inert form every view shows');
     });
   });
 
@@ -203,7 +224,7 @@ describe('decodeWebhook', () => {
     });
 
     it('still checks the App ID', async () => {
-      const token = await signWithJose(appInstalled({ appId: 'another-app' }), keys);
+      const token = await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID }), keys);
       await rejected(token, { expectedAppId: TEST_APP_ID }, 'app-id-mismatch');
     });
 
