@@ -44,7 +44,7 @@ export async function decodeWebhook(
     ? await verifiedPayload(token, algorithm, publicKeyInput)
     : unverifiedPayload(token, algorithm, notes);
   if (!payload.ok) {
-    return payload;
+    return payload.error.kind === 'signature' ? (otherAppsEvent(token, opts.expectedAppId) ?? payload) : payload;
   }
 
   const claims = parseJsonObject(new TextDecoder().decode(payload.value));
@@ -82,11 +82,7 @@ export async function decodeWebhook(
   }
   const expectedAppId = opts.expectedAppId?.trim();
   if (expectedAppId && appId !== undefined && appId.toLowerCase() !== expectedAppId.toLowerCase()) {
-    return fail({
-      kind: 'app-id-mismatch',
-      message: `This webhook is for app ${appId}, but the stored App ID is ${expectedAppId}. Check the App ID (Develop → OAuth) or subscribe the webhook in the right app.`,
-      fix: 'setAppCredentials',
-    });
+    return appIdMismatch(appId, expectedAppId, '');
   }
   if (expectedAppId && appId === undefined) {
     notes.push('the payload carries no appId, so it was not compared with the stored App ID');
@@ -116,6 +112,31 @@ export async function decodeWebhook(
     notes,
     layers: { header, claims: without(claims, 'data'), event: without(event, 'data'), data },
   });
+}
+
+function appIdMismatch(appId: string, expectedAppId: string, signatureNote: string): Result<never, WebhookProblem> {
+  return fail({
+    kind: 'app-id-mismatch',
+    message: `This webhook is for app ${appId}, but the stored App ID is ${expectedAppId}.${signatureNote} Check the App ID (Develop → OAuth) or subscribe the webhook in the right app.`,
+    fix: 'setAppCredentials',
+  });
+}
+
+/**
+ * A token whose signature does not match may be another app's event, signed with that app's key:
+ * that is no tampering, and is answered as another app's event. Only a well-formed event naming
+ * another App ID counts; nothing in it is used.
+ */
+function otherAppsEvent(token: string, expected: string | undefined): Result<never, WebhookProblem> | undefined {
+  const expectedAppId = expected?.trim();
+  if (!expectedAppId) return undefined;
+  const payload = unverifiedPayload(token, 'RS256', []);
+  const claims = payload.ok ? parseJsonObject(new TextDecoder().decode(payload.value)) : undefined;
+  const event = typeof claims?.data === 'string' ? parseJsonObject(claims.data) : undefined;
+  const data = event ? readInnerData(event.data, []) : undefined;
+  const appId = typeof data?.appId === 'string' ? data.appId : undefined;
+  if (appId === undefined || !UUID.test(appId) || appId.toLowerCase() === expectedAppId.toLowerCase()) return undefined;
+  return appIdMismatch(appId, expectedAppId, ' It is signed with another key (that app\'s, presumably), so its signature was not checked.');
 }
 
 /** Tolerates what copying a body from a log adds: surrounding whitespace and JSON string quotes. */

@@ -281,6 +281,7 @@ export class ReceiverController implements vscode.Disposable {
     if (!view) {
       log.warn(line);
       if ([...this.claims].some((claim) => claim.onRejected(delivery))) return;
+      if (delivery.status === 200) return; // another app's event: the log line is all it gets
       const problem = delivery.problem;
       if (problem && !this.shownProblems.has(problem.kind)) {
         this.shownProblems.add(problem.kind);
@@ -424,7 +425,7 @@ function describeIgnored(view: EventView, order: EventOrder): string {
 function describeDelivery(delivery: Delivery, view: EventView | undefined): string {
   const what = view
     ? `${view.event.eventType} instance ${view.event.instanceId} ${trustLabel(trustOf(view))}`
-    : `rejected (${delivery.problem?.kind ?? 'unknown'})`;
+    : delivery.status === 200 ? `ignored, another app's event (${delivery.problem?.message ?? ''})` : `rejected (${delivery.problem?.kind ?? 'unknown'})`;
   return `delivery ${delivery.status} ${what}${delivery.duplicate ? ' (duplicate)' : ''}`;
 }
 

@@ -139,6 +139,15 @@ describe('decodeWebhook', () => {
       assert.match(result.error.message, new RegExp(`${TEST_OTHER_APP_ID}.*${TEST_APP_ID}`));
     });
 
+    it('another app\'s event signed with its own key is another app\'s event, not a tampered signature', async () => {
+      const result = await decodeWebhook(await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID }), otherKeys), verifying());
+      assert.ok(!result.ok);
+      assert.equal(result.error.kind, 'app-id-mismatch');
+      assert.match(result.error.message, /signed with another key/);
+      await rejected(await signWithJose(appInstalled(), otherKeys), verifying(), 'signature');
+      await rejected(tamper(await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID }), keys)), { publicKeyPem: keys.publicKeyPem }, 'signature');
+    });
+
     it('says when the stored public key is unusable', async () => {
       const result = await decodeWebhook(await signWithJose(appInstalled(), keys), { publicKeyPem: 'not a key' });
       assert.ok(!result.ok);

@@ -10,7 +10,7 @@ import {
   type WebhookReceiverOptions,
 } from '../../../src/core/webhook/receiver';
 import { postWebhook } from '../../../src/core/webhook/testWebhook';
-import { appInstalled, appRemoved, generateTestKeys, instanceIdFor, signWithJose, signWithJsonwebtoken, TEST_APP_ID, type TestKeys } from '../../support/webhookSigning';
+import { appInstalled, appRemoved, generateTestKeys, instanceIdFor, signWithJose, signWithJsonwebtoken, TEST_APP_ID, TEST_OTHER_APP_ID, type TestKeys } from '../../support/webhookSigning';
 
 interface Harness {
   readonly receiver: WebhookReceiver;
@@ -135,6 +135,34 @@ describe('startWebhookReceiver', () => {
     }
     await eventually(() => processed.length === types.length);
     assert.deepEqual(processed.map((d) => d.event?.instanceId), types.map((_, index) => instanceIdFor(`typed-${index}`)));
+  });
+
+  it('refuses any request from a web page (an Origin header) with 403, and records nothing', async () => {
+    const { receiver, processed } = await start();
+    const token = await signWithJose(appInstalled(), keys);
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1:8080']) {
+      const response = await send(receiver.url, { headers: { origin, 'content-type': 'text/plain' }, chunks: [token] });
+      assert.equal(response.status, 403, origin);
+    }
+    assert.equal((await send(receiver.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })).status, 403);
+    assert.deepEqual([receiver.deliveries(), processed], [[], []]);
+    assert.equal((await send(receiver.url, { chunks: [token] })).status, 200, 'Wix sends no Origin');
+  });
+
+  it('answers another app\'s event 200 and hands it on as ignored, even when signed with that app\'s key', async () => {
+    const { receiver, processed } = await start();
+    const otherAppsKeys = generateTestKeys();
+    for (const signer of [keys, otherAppsKeys]) {
+      const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID, instanceId: instanceIdFor(String(signer === keys)) }), signer));
+      assert.ok(response.ok);
+      assert.deepEqual([response.value.status, response.value.body], [200, 'ok (another app\'s event, ignored)\n']);
+    }
+    await eventually(() => processed.length === 2);
+    assert.deepEqual(processed.map((d) => [d.status, d.problem?.kind, d.event]), [[200, 'app-id-mismatch', undefined], [200, 'app-id-mismatch', undefined]]);
+    // Our own App ID with a foreign signature is tampering, still 400.
+    const forged = await postWebhook(receiver.url, await signWithJose(appInstalled(), otherAppsKeys));
+    assert.ok(forged.ok);
+    assert.equal(forged.value.status, 400);
   });
 
   it('ignores the query string when matching the path', async () => {
