@@ -92,9 +92,9 @@ export function tamper(token: string, instanceId = 'attacker-instance'): string 
   return [header, base64url.encode(JSON.stringify(forged)), signature].join('.');
 }
 
-/** Signed 2 h ago with a 1 h lifetime: what a late Wix retry carries. */
+/** Signed 42 days ago with Wix's lifetime of 3,600,000 s (about 41.7 days): just expired. */
 export function signExpired(sample: WebhookSample, keys: Pick<TestKeys, 'privateKey'>): Promise<string> {
-  return signWithJose(sample, keys, { now: () => new Date(Date.now() - 2 * 3600_000), expiresInSeconds: 3600 });
+  return signWithJose(sample, keys, { now: () => new Date(Date.now() - 42 * 86_400_000) });
 }
 
 function isSample(value: WebhookSample | Record<string, unknown>): value is WebhookSample {

@@ -20,8 +20,8 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /**
  * Decodes a Wix webhook body: an RS256 JWT whose `data` claim is a JSON string holding the event,
  * whose own `data` is a JSON string holding `{ appId, originInstanceId }`. Every failure names the
- * layer that broke. A valid signature on an expired token is accepted with a note because Wix
- * retries late; decoding without a key is allowed but the event says `verified: false`.
+ * layer that broke. A valid signature on an expired token is accepted with a note saying it is
+ * weeks old; decoding without a key is allowed but the event says `verified: false`.
  */
 export async function decodeWebhook(
   body: string,
@@ -90,12 +90,7 @@ export async function decodeWebhook(
 
   const now = (opts.now ?? (() => new Date()))();
   const expired = typeof exp === 'number' && exp * 1000 <= now.getTime();
-  if (expired) {
-    const when = new Date(exp * 1000).toISOString();
-    notes.push(verified
-      ? `token expired at ${when} (a late retry from Wix); accepted because the signature is valid`
-      : `token expired at ${when} (a late retry from Wix?)`);
-  }
+  if (expired) notes.push(expiryNote(exp, iat, now, verified));
 
   return ok({
     // Inert at the source: every notification, quick pick and log line shows this one.
@@ -137,6 +132,18 @@ function otherAppsEvent(token: string, expected: string | undefined): Result<nev
   const appId = typeof data?.appId === 'string' ? data.appId : undefined;
   if (appId === undefined || !UUID.test(appId) || appId.toLowerCase() === expectedAppId.toLowerCase()) return undefined;
   return appIdMismatch(appId, expectedAppId, ' It is signed with another key (that app\'s, presumably), so its signature was not checked.');
+}
+
+/** Wix's webhook tokens live 3,600,000 s (about 41.7 days, FACTS.md), so an expired one is old. */
+export const WIX_TOKEN_LIFETIME_SECONDS = 3_600_000;
+
+function expiryNote(exp: number, iat: number | undefined, now: Date, verified: boolean): string {
+  const days = (seconds: number) => Math.round(seconds / 86_400);
+  const age = iat === undefined
+    ? `Wix's webhook tokens are valid for about ${(WIX_TOKEN_LIFETIME_SECONDS / 86_400).toFixed(1)} days, so it was issued at least that long ago`
+    : `it was issued at ${new Date(iat * 1000).toISOString()}, about ${days(now.getTime() / 1000 - iat)} days ago`;
+  const what = `token expired at ${new Date(exp * 1000).toISOString()}: ${age}. An old token, replayed or copied from an old log, never a retry of a recent event`;
+  return verified ? `${what}; accepted because the signature is valid` : what;
 }
 
 /** Tolerates what copying a body from a log adds: surrounding whitespace and JSON string quotes. */
