@@ -122,13 +122,20 @@ export class ReceiverController implements vscode.Disposable {
     if (!started.ok) {
       log.error(`could not start on ${host}:${port}${path}: ${started.error.message}`);
       if (started.error.kind === 'port-in-use') return this.offerFreePort(started.error, host, quiet);
-      return showProblem(started.error, s.redactor, () => this.start());
+      // Not awaited: the person answers after this start has ended, so Retry (and every other
+      // command) starts afresh instead of waiting for the start that is asking.
+      void showProblem(started.error, s.redactor, async () => {
+        await this.starting; // the failed start, settling; Retry is a start of its own
+        return this.start();
+      });
+      return;
     }
     if (this.disposed) {
       await started.value.stop();
       return;
     }
     this.receiver = started.value;
+    this.address = undefined; // the last run's address must not pass for this one's
     this.shownProblems.clear();
     this.address = await this.addressOf(started.value);
     this.item.show(this.address, 0);
