@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
 import type { FixAction, Problem } from '../core/result';
 import type { Redactor } from '../core/redaction';
 import { actionCommands } from './commandIds';
@@ -24,7 +25,8 @@ const fixLabels: Record<FixAction, () => string> = {
 export async function showProblem(problem: Problem, redactor: Redactor, retry?: () => unknown): Promise<void> {
   const fix = problem.fix;
   const label = fix && (fix !== 'retry' || retry) ? fixLabels[fix]() : undefined;
-  const choice = await vscode.window.showErrorMessage(redactor.redact(problem.message), ...(label ? [label] : []));
+  // Messages carry API answers and webhook fields: never a live link or a second line.
+  const choice = await vscode.window.showErrorMessage(inertText(redactor.redact(problem.message), { max: 2000 }), ...(label ? [label] : []));
   if (!choice || !fix) return;
   if (fix === 'retry') {
     await retry?.();

@@ -131,7 +131,8 @@ describe('store: Copy Store Key, Write Store Key to .env, Remove Store from API2
       assert.ok(text.includes(`API2CART_STORE_KEY=${storeKey}\n`));
       assert.ok(!text.includes(apiKey), 'the API key only when ticked');
       assert.equal(fs.statSync(env()).mode & 0o777, 0o600);
-      assert.match(user.messagesOf('info').at(-1) ?? '', /^Wrote API2CART_STORE_KEY for "Canary Crafts" to \.env in ".*"; git ignores it\. \.env was added to \.gitignore\./);
+      assert.match(user.messagesOf('info').at(-1) ?? '', /^Wrote API2CART_STORE_KEY for "Canary Crafts" to \.env in ".*"\. The folder is not in a git repository yet; its \.gitignore lists it\. \.env was added to \.gitignore\./);
+      assert.ok(!user.messages.some((m) => /git ignores it/i.test(m.message)), 'git was not asked, so it is not said to ignore it');
       const picks = user.picks[0]!;
       assert.equal(picks.options?.canPickMany, true);
       assert.deepEqual(picks.items.map((i) => [i.label, i.picked]), [['API2CART_STORE_KEY', true], ['API2CART_API_KEY', false]]);
@@ -210,6 +211,37 @@ describe('store: Copy Store Key, Write Store Key to .env, Remove Store from API2
       assert.match(user.messagesOf('info').at(-1) ?? '', /to config\/dev\.env in/);
       assert.match(user.messages.find((m) => m.modal)?.message ?? '', /^Git does not ignore config\/dev\.env in/);
       assert.equal(read(gitignore()), '.env\n# Local secrets (API2Cart keys)\n/config/dev.env\n');
+    });
+
+    it('without git, a .env linking inside the folder is not written through unless .gitignore lists its target too', async () => {
+      fs.mkdirSync(path.join(folder, 'config'));
+      fs.writeFileSync(path.join(folder, 'config', 'dev.env'), 'X=1\n');
+      fs.symlinkSync(path.join('config', 'dev.env'), env());
+      fs.writeFileSync(gitignore(), '.env\n');
+      user.pick(onlyStoreKey);
+      await vscode.commands.executeCommand(CommandIds.writeStoreKeyToEnv);
+      assert.ok(user.messages.find((m) => m.modal), 'asked, since .gitignore lists .env but not config/dev.env');
+      assert.equal(fs.readFileSync(path.join(folder, 'config', 'dev.env'), 'utf8'), 'X=1\n', 'declined: nothing written');
+    });
+
+    it('the .env is looked at again after the question: relinked meanwhile, nothing is written', async () => {
+      fs.mkdirSync(path.join(folder, 'elsewhere'));
+      user.pick(onlyStoreKey);
+      user.replyMatching(/\.gitignore/, /Add to \.gitignore/);
+      const original = vscode.window.showWarningMessage;
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (...args: Parameters<typeof original>) => {
+        // While the modal is open, .env appears as a link to another file.
+        fs.writeFileSync(path.join(folder, 'elsewhere', 'x.env'), '');
+        fs.symlinkSync(path.join('elsewhere', 'x.env'), env());
+        return (original as (...a: unknown[]) => Thenable<unknown>)(...args);
+      };
+      try {
+        await vscode.commands.executeCommand(CommandIds.writeStoreKeyToEnv);
+      } finally {
+        (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+      }
+      assert.match(user.only('error').message, /changed \(created, removed or relinked\) while the command was asking, so nothing was written/);
+      assert.equal(fs.readFileSync(path.join(folder, 'elsewhere', 'x.env'), 'utf8'), '');
     });
 
     it('refused in an untrusted workspace and in a virtual one, with the reason', async () => {

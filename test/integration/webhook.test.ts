@@ -179,7 +179,7 @@ describe('webhook payloads and receiver', () => {
         const json = JSON.parse((await waitFor(activeWebhookDocument, 'the JSON document')).getText()) as { _notes: string[]; verified: boolean; expired: boolean };
         assert.deepEqual([json.verified, json.expired], [false, true]);
         assert.equal(json._notes[0], 'signature not verified: no webhook public key is set');
-        assert.match(json._notes[1], /^token expired at .* \(a late retry from Wix\?\)$/);
+        assert.match(json._notes[1], /^token expired at .*: it was issued at .*, about 42 days ago\. An old token, replayed or copied from an old log, never a retry of a recent event$/);
         await user.notification(/^Decoded: AppInstalled for instance .* \(NOT verified\)$/);
       } finally {
         assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
@@ -314,6 +314,41 @@ describe('webhook payloads and receiver', () => {
       assert.deepEqual(await profiles(), before);
     });
 
+    it('a flood of forged (unverified) App Installed opens one offer at a time, and the window stays usable', async function () {
+      this.timeout(60_000);
+      const before = await profiles();
+      assert.ok((await s.profiles.forget([{ kind: 'publicKey' }])).ok);
+      user.ignoreNotifications = true; // the person leaves the first offer open
+      try {
+        const forged = await Promise.all(Array.from({ length: 40 }, () => signWithJose(appInstalled({ instanceId: randomUUID() }), generateTestKeys())));
+        const statuses = await Promise.all(forged.map(async (token) => (await post(url, token)).status));
+        assert.deepEqual(new Set(statuses), new Set([200]));
+        await waitFor(() => (api.receiver.deliveries().filter((d) => forged.includes(d.body)).length === forged.length ? true : undefined), 'every forged delivery recorded');
+        await waitFor(async () => {
+          const text = await waitForLog(s, 'not offered', 'API2Cart Wix Webhooks.log');
+          return (text.match(/not offered, an earlier unverified App Installed/g) ?? []).length === forged.length - 1 ? true : undefined;
+        }, 'every other forged delivery to be logged as not offered');
+        const offers = user.messages.filter((m) => /^Webhook received: AppInstalled/.test(m.message));
+        assert.equal(offers.length, 1, 'one offer open, not one per forged event');
+        assert.equal(offers[0]!.modal, false);
+        assert.match(offers[0]!.message, /\(NOT verified\)$/);
+        // The window still answers commands while the offer stays open.
+        user.pickLabel(/Show Deliveries/);
+        await vscode.commands.executeCommand('api2cartWix.startReceiver');
+        assert.ok(user.picks.length >= 1);
+        user.dismissIgnored();
+        user.ignoreNotifications = false;
+        // Answered, a later unverified event is offered again.
+        const later = randomUUID();
+        assert.equal((await post(url, await signWithJose(appInstalled({ instanceId: later }), generateTestKeys()))).status, 200);
+        await user.notification(new RegExp(`^Webhook received: AppInstalled for instance ${later} \\(NOT verified\\)$`));
+        assert.deepEqual(await profiles(), before);
+      } finally {
+        user.dismissIgnored();
+        assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
+      }
+    });
+
     it('orders events by iat: a late App Removed after a reinstall changes nothing, even after a receiver restart', async () => {
       const instanceId = randomUUID();
       const at = (seconds: number) => ({ now: () => new Date(Date.now() - 3_600_000 + seconds * 1000) });
@@ -398,6 +433,48 @@ describe('webhook payloads and receiver', () => {
       assert.match(json._notes[0], /^test webhook, signed with a throwaway key/);
       assert.equal(json.appId, TEST_APP_ID);
       await vscode.commands.executeCommand('api2cartWix.stopReceiver');
+    });
+
+    it('a failed start (EPERM) never waits for itself: Start, Retry, Send Test Webhook and Stop all finish', async () => {
+      const original = net.Server.prototype.listen;
+      let failures = 0;
+      // The next listen fails as a sandbox or a security product makes it fail.
+      const failNext = (count: number) => {
+        failures = count;
+        net.Server.prototype.listen = function (this: net.Server, ...args: unknown[]) {
+          if (failures <= 0) return (original as (...a: unknown[]) => net.Server).apply(this, args);
+          failures -= 1;
+          process.nextTick(() => this.emit('error', Object.assign(new Error('listen EPERM: operation not permitted'), { code: 'EPERM' })));
+          return this;
+        } as typeof original;
+      };
+      try {
+        failNext(1);
+        user.ignoreNotifications = true; // the error stays open, unanswered
+        await vscode.commands.executeCommand('api2cartWix.startReceiver');
+        const problem = await user.notification(/could not start .*EPERM/, 'error');
+        assert.deepEqual(problem.buttons, ['Retry']);
+        user.ignoreNotifications = false;
+        await vscode.commands.executeCommand('api2cartWix.startReceiver');
+        await user.notification(/^Webhook receiver listening at /);
+        await waitFor(() => api.receiver.addresses, 'the receiver to start while the first error is still open');
+        await vscode.commands.executeCommand('api2cartWix.stopReceiver');
+        user.dismissIgnored();
+
+        user.reset();
+        failNext(1);
+        user.reply(/could not start .*EPERM/, 'Retry');
+        await vscode.commands.executeCommand('api2cartWix.startReceiver');
+        await user.notification(/^Webhook receiver listening at /);
+        await waitFor(() => api.receiver.addresses, 'the receiver to start on Retry');
+        await vscode.commands.executeCommand('api2cartWix.sendTestWebhook');
+        await user.notification(/^Test webhook delivered/);
+        await vscode.commands.executeCommand('api2cartWix.stopReceiver');
+        await user.notification(/^Webhook receiver stopped/);
+      } finally {
+        net.Server.prototype.listen = original;
+        user.dismissIgnored();
+      }
     });
 
     it('starts on the free port it offers when the configured one is taken; the setting is left alone', async () => {

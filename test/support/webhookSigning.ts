@@ -1,5 +1,5 @@
 // Webhook tokens for tests, signed at test time with keys generated at test time.
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { base64url, SignJWT, UnsecuredJWT } from 'jose';
 import jwt from 'jsonwebtoken';
 import {
@@ -24,6 +24,14 @@ export function generateTestKeys(): TestKeys {
 
 export const TEST_APP_ID = '3b2a1f0e-1111-4222-8333-944455556666';
 export const TEST_INSTANCE_ID = '9f8e7d6c-aaaa-4bbb-8ccc-dddd00001111';
+/** A UUID of its own for each tag, so tests can tell their events apart. */
+export function instanceIdFor(tag: string | number): string {
+  const hex = createHash('sha256').update(String(tag)).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** An App ID that is not the stored one: another app of the same developer. */
+export const TEST_OTHER_APP_ID = '0a0b0c0d-2222-4333-8444-a55566667777';
 
 export function appInstalled(overrides: Partial<WebhookSample> = {}): WebhookSample {
   return { eventType: 'AppInstalled', appId: TEST_APP_ID, instanceId: TEST_INSTANCE_ID, originInstanceId: '', ...overrides };
@@ -84,9 +92,9 @@ export function tamper(token: string, instanceId = 'attacker-instance'): string 
   return [header, base64url.encode(JSON.stringify(forged)), signature].join('.');
 }
 
-/** Signed 2 h ago with a 1 h lifetime: what a late Wix retry carries. */
+/** Signed 42 days ago with Wix's lifetime of 3,600,000 s (about 41.7 days): just expired. */
 export function signExpired(sample: WebhookSample, keys: Pick<TestKeys, 'privateKey'>): Promise<string> {
-  return signWithJose(sample, keys, { now: () => new Date(Date.now() - 2 * 3600_000), expiresInSeconds: 3600 });
+  return signWithJose(sample, keys, { now: () => new Date(Date.now() - 42 * 86_400_000) });
 }
 
 function isSample(value: WebhookSample | Record<string, unknown>): value is WebhookSample {

@@ -1,3 +1,5 @@
+import { inertText } from '../inertText';
+
 /**
  * Editing a `.env` (or `.gitignore`) as text: the lines the edit is about change, every other line
  * and comment stays byte for byte, and so do the file's line endings and byte-order mark.
@@ -53,13 +55,19 @@ export interface EnvEdit {
 }
 
 /**
- * A value as dotenv loaders read it back unchanged: bare when it is plain, else single-quoted, else
- * double-quoted with escapes.
+ * A value as the dotenv parser reads it back unchanged: bare when it is plain, else in the first
+ * quote it does not contain. dotenv unescapes nothing but `\n` and `\r` in double quotes, so an
+ * escape could never round-trip. undefined when no form does: a value holding ', ` and ", or
+ * ending in a backslash (dotenv reads it with the closing quote as an escaped quote, and goes on
+ * to the next quote in the file).
  */
-export function envValue(value: string): string {
+export function envValue(value: string): string | undefined {
   if (/^[A-Za-z0-9_\-.:/+=@,%]*$/.test(value)) return value;
-  if (!/['\n\r]/.test(value)) return `'${value}'`;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+  if (value.endsWith('\\')) return undefined;
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('`')) return `\`${value}\``;
+  if (!/["\r\n]|\\[nr]/.test(value)) return `"${value}"`;
+  return undefined;
 }
 
 /** `NAME=` or `export NAME =` at the start of a line. */
@@ -79,7 +87,9 @@ export function setEnvVariables(text: string, assignments: readonly EnvAssignmen
   const appended: string[] = [];
   for (const { name, value } of assignments) {
     const pattern = assignmentPattern(name);
-    const wanted = `${name}=${envValue(value)}`;
+    const written = envValue(value);
+    if (written === undefined) throw new Error(`${name}: no .env form reads this value back unchanged; check envValue first`);
+    const wanted = `${name}=${written}`;
     const found = lines.map((line, index) => ({ line, index, prefix: pattern.exec(line.content)?.[1] })).filter((f) => f.prefix !== undefined);
     if (found.length === 0) {
       appended.push(wanted);
@@ -94,7 +104,7 @@ export function setEnvVariables(text: string, assignments: readonly EnvAssignmen
     lines = lines.filter((_, index) => !drop.has(index));
     changes.push({ name, change: unchanged && rest.length === 0 ? 'unchanged' : 'replaced', duplicatesRemoved: rest.length });
   }
-  if (appended.length > 0) append(lines, [...(comment ? [`# ${comment.replace(/[\r\n]+/g, ' ')}`] : []), ...appended], eol);
+  if (appended.length > 0) append(lines, [...(comment ? [`# ${inertText(comment, { max: 500 })}`] : []), ...appended], eol);
   return { text: join(bom, lines), lineEnding, changes };
 }
 
@@ -122,4 +132,21 @@ export function addGitignoreEntries(text: string, entries: readonly string[], co
   const lines = splitLines(text.slice(bom.length));
   append(lines, [...(comment ? [`# ${comment}`] : []), ...entries], lineEndingOf(text) === 'crlf' ? '\r\n' : '\n');
   return join(bom, lines);
+}
+
+export interface StoreKeysEdit {
+  readonly label: string;
+  readonly assignments: readonly EnvAssignment[];
+}
+
+/**
+ * The keys for one store as Write Store Key to .env writes them. The label (the merchant's site
+ * name) only reaches the file as printable ASCII, so it can never start a line of its own; a value
+ * that no .env form reads back unchanged is refused by name, never written.
+ */
+export function storeKeysEdit(text: string, edit: StoreKeysEdit): { ok: true; edit: EnvEdit } | { ok: false; unreadable: string } {
+  const unreadable = edit.assignments.find((a) => envValue(a.value) === undefined);
+  if (unreadable) return { ok: false, unreadable: unreadable.name };
+  const label = inertText(edit.label, { ascii: true, max: 80 });
+  return { ok: true, edit: setEnvVariables(text, edit.assignments, `API2Cart keys for "${label}", written by API2Cart Wix. Keep this file out of git.`) };
 }

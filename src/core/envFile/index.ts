@@ -2,3 +2,4 @@
 export * from './envText';
 export * from './envTarget';
 export * from './gitIgnore';
+export * from './envWrite';

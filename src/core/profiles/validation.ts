@@ -1,3 +1,4 @@
+import { stripControls } from '../inertText';
 import { fail, ok, type Problem, type Result } from '../result';
 
 export type ValidationProblemKind =
@@ -101,8 +102,9 @@ export const validateStoreKey = (input: string) => validateSecret(input, 'invali
 
 /** An empty label means "no label". */
 export function validateLabel(input: string): Result<string | undefined, ValidationProblem> {
-  // Control characters would break the one-line status bar and quick pick.
-  const text = input.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  // Controls would break the one-line status bar and quick pick; U+2028 and U+2029 are line
+  // breaks to dotenv and JavaScript, and bidi controls reorder what is read.
+  const text = stripControls(input).trim();
   if (text === '') return ok(undefined);
   if (text.length > MAX_LABEL_LENGTH) return invalid('invalid-label', `The store label must be at most ${MAX_LABEL_LENGTH} characters.`);
   return ok(text);

@@ -101,7 +101,8 @@ export function checkRequestText(text: string, catalogue: MethodCatalogue, store
     issues.push({ message: '"method" must be a method name in quotes, e.g. "product.list".', span: spanOf(methodNode) });
   } else {
     method = String(methodNode.value);
-    spec = catalogue.methods[method];
+    // Own names only: "constructor" or "__proto__" would otherwise find Object.prototype's members.
+    spec = Object.hasOwn(catalogue.methods, method) ? catalogue.methods[method] : undefined;
     if (!spec) {
       issues.push({
         message: `"${method}" is not one of the guide's API2Cart methods for Wix.${suggest(method, Object.keys(catalogue.methods))}`,
@@ -163,7 +164,7 @@ function checkQuery(query: Readonly<Record<string, QueryParamSpec>>, params: Rea
   const issues: ParamIssue[] = [];
   const names = Object.keys(query);
   for (const [name, value] of Object.entries(params)) {
-    const param = query[name];
+    const param = Object.hasOwn(query, name) ? query[name] : undefined;
     if (!param) {
       issues.push({ path: [name], at: 'key', message: `Unknown parameter "${name}": API2Cart would ignore it.${suggest(name, names)}` });
       continue;
@@ -171,7 +172,7 @@ function checkQuery(query: Readonly<Record<string, QueryParamSpec>>, params: Rea
     const problem = queryValueProblem(param, value);
     if (problem) issues.push({ path: [name], at: 'value', message: `"${name}" ${problem}` });
   }
-  const missing = names.filter((name) => query[name]!.required && !(name in params));
+  const missing = names.filter((name) => query[name]!.required && !Object.hasOwn(params, name));
   if (missing.length > 0) issues.push({ path: [], at: 'container', message: `Required parameter${missing.length > 1 ? 's' : ''} missing: ${missing.map((n) => `"${n}"`).join(', ')}.` });
   return issues;
 }
@@ -237,12 +238,12 @@ function validateValue(catalogue: MethodCatalogue, schemaOrRef: CatalogueSchema,
   }
   if (kind === 'object' && schema.properties) {
     const object = value as Record<string, unknown>;
-    const missing = (schema.required ?? []).filter((name) => !(name in object));
+    const missing = (schema.required ?? []).filter((name) => !Object.hasOwn(object, name));
     if (missing.length > 0) {
       issues.push({ path, at: 'container', message: `${missing.map((n) => `"${n}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} required in "${where(path)}".` });
     }
     for (const [name, child] of Object.entries(object)) {
-      const childSchema = schema.properties[name];
+      const childSchema = Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
       if (childSchema) validateValue(catalogue, childSchema, child, [...path, name], issues);
       else if (schema.additionalProperties === false) {
         issues.push({ path: [...path, name], at: 'key', message: `Unknown field "${where([...path, name])}": API2Cart would ignore it.${suggest(name, Object.keys(schema.properties))}` });

@@ -1,4 +1,5 @@
 import { base64url, compactVerify, decodeProtectedHeader, errors, importSPKI, type CryptoKey } from 'jose';
+import { inertText } from '../inertText';
 import { fail, ok, type Result } from '../result';
 import type { JsonObject, WebhookEvent, WebhookProblem, WebhookProblemKind } from './events';
 import { parsePublicKey } from './publicKey';
@@ -11,14 +12,16 @@ export interface DecodeWebhookOptions {
   readonly now?: () => Date;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // A compact JWS: header.payload.signature (the signature is empty for alg "none").
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * Decodes a Wix webhook body: an RS256 JWT whose `data` claim is a JSON string holding the event,
  * whose own `data` is a JSON string holding `{ appId, originInstanceId }`. Every failure names the
- * layer that broke. A valid signature on an expired token is accepted with a note because Wix
- * retries late; decoding without a key is allowed but the event says `verified: false`.
+ * layer that broke. A valid signature on an expired token is accepted with a note saying it is
+ * weeks old; decoding without a key is allowed but the event says `verified: false`.
  */
 export async function decodeWebhook(
   body: string,
@@ -41,7 +44,7 @@ export async function decodeWebhook(
     ? await verifiedPayload(token, algorithm, publicKeyInput)
     : unverifiedPayload(token, algorithm, notes);
   if (!payload.ok) {
-    return payload;
+    return payload.error.kind === 'signature' ? (otherAppsEvent(token, opts.expectedAppId) ?? payload) : payload;
   }
 
   const claims = parseJsonObject(new TextDecoder().decode(payload.value));
@@ -60,22 +63,26 @@ export async function decodeWebhook(
   if (typeof event.eventType !== 'string' || event.eventType === '') {
     return problem('event-shape', 'The event inside the JWT has no "eventType", so it is not a Wix webhook.');
   }
+  // Shown in messages and notifications, so only ever as inert text.
+  const eventType = inertText(event.eventType, { max: 80 });
   if (typeof event.instanceId !== 'string' || event.instanceId.trim() === '') {
-    return problem('missing-instance-id', `The ${event.eventType} event has no "instanceId", so there is no Instance ID to take from it.`);
+    return problem('missing-instance-id', `The ${eventType} event has no "instanceId", so there is no Instance ID to take from it.`);
+  }
+  if (!UUID.test(event.instanceId.trim())) {
+    return problem('invalid-instance-id', `The ${eventType} event's "instanceId" is not a UUID, so it is not a Wix Instance ID.`);
   }
 
   const data = readInnerData(event.data, notes);
   if (!data) {
-    return problem('inner-data-not-json', `The ${event.eventType} event's "data" field is not a JSON object.`);
+    return problem('inner-data-not-json', `The ${eventType} event's "data" field is not a JSON object.`);
   }
   const appId = typeof data.appId === 'string' ? data.appId : undefined;
+  if (appId !== undefined && !UUID.test(appId)) {
+    return problem('invalid-app-id', `The ${eventType} event's "appId" is not a UUID, so it is not a Wix App ID.`);
+  }
   const expectedAppId = opts.expectedAppId?.trim();
-  if (expectedAppId && appId !== undefined && appId !== expectedAppId) {
-    return fail({
-      kind: 'app-id-mismatch',
-      message: `This webhook is for app ${appId}, but the stored App ID is ${expectedAppId}. Check the App ID (Develop → OAuth) or subscribe the webhook in the right app.`,
-      fix: 'setAppCredentials',
-    });
+  if (expectedAppId && appId !== undefined && appId.toLowerCase() !== expectedAppId.toLowerCase()) {
+    return appIdMismatch(appId, expectedAppId, '');
   }
   if (expectedAppId && appId === undefined) {
     notes.push('the payload carries no appId, so it was not compared with the stored App ID');
@@ -83,15 +90,11 @@ export async function decodeWebhook(
 
   const now = (opts.now ?? (() => new Date()))();
   const expired = typeof exp === 'number' && exp * 1000 <= now.getTime();
-  if (expired) {
-    const when = new Date(exp * 1000).toISOString();
-    notes.push(verified
-      ? `token expired at ${when} (a late retry from Wix); accepted because the signature is valid`
-      : `token expired at ${when} (a late retry from Wix?)`);
-  }
+  if (expired) notes.push(expiryNote(exp, iat, now, verified));
 
   return ok({
-    eventType: event.eventType,
+    // Inert at the source: every notification, quick pick and log line shows this one.
+    eventType,
     instanceId: event.instanceId.trim(),
     appId,
     originInstanceId: typeof data.originInstanceId === 'string' ? data.originInstanceId : undefined,
@@ -104,6 +107,43 @@ export async function decodeWebhook(
     notes,
     layers: { header, claims: without(claims, 'data'), event: without(event, 'data'), data },
   });
+}
+
+function appIdMismatch(appId: string, expectedAppId: string, signatureNote: string): Result<never, WebhookProblem> {
+  return fail({
+    kind: 'app-id-mismatch',
+    message: `This webhook is for app ${appId}, but the stored App ID is ${expectedAppId}.${signatureNote} Check the App ID (Develop → OAuth) or subscribe the webhook in the right app.`,
+    fix: 'setAppCredentials',
+  });
+}
+
+/**
+ * A token whose signature does not match may be another app's event, signed with that app's key:
+ * that is no tampering, and is answered as another app's event. Only a well-formed event naming
+ * another App ID counts; nothing in it is used.
+ */
+function otherAppsEvent(token: string, expected: string | undefined): Result<never, WebhookProblem> | undefined {
+  const expectedAppId = expected?.trim();
+  if (!expectedAppId) return undefined;
+  const payload = unverifiedPayload(token, 'RS256', []);
+  const claims = payload.ok ? parseJsonObject(new TextDecoder().decode(payload.value)) : undefined;
+  const event = typeof claims?.data === 'string' ? parseJsonObject(claims.data) : undefined;
+  const data = event ? readInnerData(event.data, []) : undefined;
+  const appId = typeof data?.appId === 'string' ? data.appId : undefined;
+  if (appId === undefined || !UUID.test(appId) || appId.toLowerCase() === expectedAppId.toLowerCase()) return undefined;
+  return appIdMismatch(appId, expectedAppId, ' It is signed with another key (that app\'s, presumably), so its signature was not checked.');
+}
+
+/** Wix's webhook tokens live 3,600,000 s (about 41.7 days, FACTS.md), so an expired one is old. */
+export const WIX_TOKEN_LIFETIME_SECONDS = 3_600_000;
+
+function expiryNote(exp: number, iat: number | undefined, now: Date, verified: boolean): string {
+  const days = (seconds: number) => Math.round(seconds / 86_400);
+  const age = iat === undefined
+    ? `Wix's webhook tokens are valid for about ${(WIX_TOKEN_LIFETIME_SECONDS / 86_400).toFixed(1)} days, so it was issued at least that long ago`
+    : `it was issued at ${new Date(iat * 1000).toISOString()}, about ${days(now.getTime() / 1000 - iat)} days ago`;
+  const what = `token expired at ${new Date(exp * 1000).toISOString()}: ${age}. An old token, replayed or copied from an old log, never a retry of a recent event`;
+  return verified ? `${what}; accepted because the signature is valid` : what;
 }
 
 /** Tolerates what copying a body from a log adds: surrounding whitespace and JSON string quotes. */

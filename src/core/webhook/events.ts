@@ -43,7 +43,7 @@ export interface WebhookEvent {
   readonly algorithm: string;
   /** True only when the RS256 signature was checked against the app's public key. */
   readonly verified: boolean;
-  /** `exp` is in the past: a late retry from Wix. Still accepted when the signature is valid. */
+  /** `exp` is in the past: the token is weeks old (Wix's live about 41 days). Still accepted when the signature is valid. */
   readonly expired: boolean;
   /** Things a person should see next to the event, e.g. "signature not verified: …". */
   readonly notes: readonly string[];
@@ -62,6 +62,8 @@ export type WebhookProblemKind =
   | 'event-shape'
   | 'inner-data-not-json'
   | 'missing-instance-id'
+  | 'invalid-instance-id'
+  | 'invalid-app-id'
   | 'app-id-mismatch';
 
 export type WebhookProblem = Problem<WebhookProblemKind>;

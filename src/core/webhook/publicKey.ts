@@ -15,11 +15,13 @@ const BASE64_TEXT = /^[A-Za-z0-9+/=_-]+$/;
 /**
  * Accepts the forms a person pastes the Wix webhook public key in: a PEM (SPKI or PKCS#1, or a
  * certificate), the same PEM with its newlines flattened to spaces by a one-line input box,
- * base64 of a PEM, or the bare base64 body of an SPKI key. Returns it as normalised SPKI PEM.
+ * its newlines written as literal `\n` (as `.env` files store it), base64 of a PEM, or the bare
+ * base64 body of an SPKI key. Returns it as normalised SPKI PEM.
  * Messages never echo the input: a pasted private key must not end up in a log or a toast.
  */
 export function parsePublicKey(input: string): Result<{ pem: string }, PublicKeyProblem> {
-  const text = input.trim();
+  // A PEM kept in a .env file holds literal "\n" sequences; base64 never holds a backslash.
+  const text = input.replace(/\\r\\n|\\n|\\r/g, '\n').trim();
   if (text === '') {
     return problem('public-key-empty', 'The public key is empty. Paste the key from the Wix app dashboard (Webhooks → Get Public Key).');
   }

@@ -9,6 +9,7 @@ export interface Delivery {
   /** The status the receiver answered with. */
   readonly status: number;
   readonly event?: WebhookEvent;
+  /** Why the body was not taken; with status 200, another app's event (ignored, not an error). */
   readonly problem?: Problem;
   /** Same event seen before (Wix retries): answered 200, not processed again. */
   readonly duplicate: boolean;
@@ -160,6 +161,12 @@ export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promis
       answer(res, 500, 'internal error');
       return;
     }
+    // Another app's event is no error of the sender: a 400 would make Wix retry it 12 times.
+    if (!result.ok && result.error.kind === 'app-id-mismatch') {
+      record(res, { receivedAt, status: 200, problem: result.error, duplicate: false, body: stored });
+      answer(res, 200, 'ok (another app\'s event, ignored)');
+      return;
+    }
     if (!result.ok) {
       record(res, { receivedAt, status: 400, problem: result.error, duplicate: false, body: stored });
       answer(res, 400, `invalid webhook payload: ${result.error.kind}`);
@@ -183,7 +190,12 @@ export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promis
     (req, res) => {
       try {
         const pathname = (req.url ?? '').split('?')[0];
-        if (pathname !== opts.path) {
+        // Wix's servers send no Origin; a web page open in the browser does (a text/plain POST
+        // needs no CORS preflight), so such a request is refused before anything is read or shown.
+        if (req.headers.origin !== undefined) {
+          res.setHeader('connection', 'close');
+          answer(res, 403, 'forbidden: requests from web pages are refused');
+        } else if (pathname !== opts.path) {
           answer(res, 404, 'not found');
         } else if (req.method !== 'POST') {
           res.setHeader('allow', 'POST');

@@ -2,6 +2,7 @@ import { generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
 import { fail, ok, type Problem, type Result } from '../result';
+import { WIX_TOKEN_LIFETIME_SECONDS } from './decodeWebhook';
 import type { WebhookEventType } from './events';
 
 /** What a sample webhook says; the rest of the envelope follows Wix's nesting. */
@@ -16,8 +17,10 @@ export interface WebhookSample {
 
 export interface SignWebhookOptions {
   readonly now?: () => Date;
-  /** Seconds from `now` to `exp`; negative values make an already-expired token (a late retry). */
+  /** Seconds from `now` to `exp` (Wix's 3,600,000 by default); negative values make an already-expired token. */
   readonly expiresInSeconds?: number;
+  /** The header's `kid`; Wix names its signing key there. A fresh UUID by default. */
+  readonly keyId?: string;
 }
 
 /** Wix's doubly-encoded claims: `data` is a JSON string whose own `data` is a JSON string. */
@@ -36,10 +39,10 @@ export function buildWebhookClaims(sample: WebhookSample): { data: string } {
 /** `iat` and `exp` in seconds since the epoch. */
 export function webhookTimes(opts: SignWebhookOptions = {}): { iat: number; exp: number } {
   const iat = Math.floor((opts.now ?? (() => new Date()))().getTime() / 1000);
-  return { iat, exp: iat + (opts.expiresInSeconds ?? 3600) };
+  return { iat, exp: iat + (opts.expiresInSeconds ?? WIX_TOKEN_LIFETIME_SECONDS) };
 }
 
-/** Signs claims the way Wix does (RS256, `iat` and `exp`). */
+/** Signs claims the way Wix does: header `{kid, alg: "RS256"}`, `iat`, and `exp` 3,600,000 s later. */
 export async function signWebhookClaims(
   claims: Record<string, unknown>,
   privateKey: KeyObject,
@@ -47,7 +50,7 @@ export async function signWebhookClaims(
 ): Promise<string> {
   const { iat, exp } = webhookTimes(opts);
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+    .setProtectedHeader({ kid: opts?.keyId ?? randomUUID(), alg: 'RS256' })
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(privateKey);

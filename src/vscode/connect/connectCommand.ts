@@ -8,6 +8,7 @@ import {
   type StepPosition,
 } from '../../core/connect/connectFlow';
 import { profileDisplayName, validateApiKey, validateAppId, validateAppSecret, validateInstanceId } from '../../core/profiles';
+import { oneAtATime } from '../../core/oneAtATime';
 import type { Problem } from '../../core/result';
 import { receiverAdvice, shareUrl } from '../../core/webhook/receiverAddress';
 import { parsePublicKey } from '../../core/webhook/publicKey';
@@ -53,6 +54,7 @@ const problemMessage = (validate: (input: string) => { ok: true } | { ok: false;
 export class ConnectFlow implements vscode.Disposable {
   private readonly input = new MultiStepInput();
   private running: Promise<void> | undefined;
+  private readonly unverifiedModal = oneAtATime();
   events: ConnectFlowEvents = {};
 
   constructor(private readonly s: Services, private readonly webhooks: WebhookFeature) {}
@@ -195,8 +197,11 @@ export class ConnectFlow implements vscode.Disposable {
             if (view.event.eventType !== 'AppInstalled') return false;
             if (view.event.verified) {
               settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') });
+            } else if (this.unverifiedModal.busy) {
+              // One modal at a time: a flood of forged App Installed must not lock the window.
+              s.log.info(`Connect Wix Store: an unverified App Installed for instance ${view.event.instanceId} was ignored while the question about an earlier one is open`);
             } else {
-              void this.confirmUnverified(view).then((use) => use && settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') }));
+              void this.unverifiedModal.run(() => this.confirmUnverified(view)).then((use) => use === true && settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') }));
             }
             return true;
           },

@@ -1,13 +1,19 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   addGitignoreEntries,
   gitIgnoreStatus,
+  gitignoreListsAll,
   gitignoreListsName,
   inspectEnvFile,
-  setEnvVariables,
+  nodeEnvWriteFs,
+  sameEnvTarget,
+  storeKeysEdit,
+  writeEnvAtomically,
+  type EnvTarget,
   type GitIgnoreStatus,
   type GitRunner,
 } from '../../core/envFile';
@@ -65,10 +71,10 @@ async function pickVariables(name: string): Promise<string[] | undefined> {
 
 const problem = (kind: string, message: string): Problem => ({ kind, message });
 
-/** Whether .gitignore in the folder lists .env: the fallback when git cannot tell. */
-async function gitignoreLists(folder: string): Promise<boolean> {
+/** Whether .gitignore in the folder lists .env and a link's target: the fallback when git cannot tell. */
+async function gitignoreLists(folder: string, gitPaths: readonly string[]): Promise<boolean> {
   const text = await fsp.readFile(path.join(folder, '.gitignore'), 'utf8').catch(() => '');
-  return gitignoreListsName(text, ENV_FILE);
+  return gitignoreListsAll(text, gitPaths);
 }
 
 function offerText(status: GitIgnoreStatus, folderName: string): string {
@@ -82,26 +88,34 @@ function offerText(status: GitIgnoreStatus, folderName: string): string {
   }
 }
 
+interface IgnoreCheck {
+  readonly safe: boolean;
+  readonly addedToGitignore: boolean;
+  /** Who said the paths are ignored: git itself, or .gitignore's text (outside a repository, or git could not be asked). */
+  readonly basis?: 'git' | 'no-repo' | 'unchecked';
+}
+
 /** Is the key safe from commits? Asks to add .env to .gitignore when not; false means write nothing. */
-async function ensureIgnored(s: Services, folder: vscode.WorkspaceFolder, gitPaths: readonly string[]): Promise<{ safe: boolean; addedToGitignore: boolean }> {
+async function ensureIgnored(s: Services, folder: vscode.WorkspaceFolder, gitPaths: readonly string[]): Promise<IgnoreCheck> {
+  const refused = { safe: false, addedToGitignore: false };
   const dir = folder.uri.fsPath;
   const status = await gitIgnoreStatus(runGit, dir, gitPaths);
   s.log.info(`${WHAT}: git says ${status.state}${status.state === 'unchecked' ? ` (${status.reason})` : ''}`);
-  if (status.state === 'ignored') return { safe: true, addedToGitignore: false };
+  if (status.state === 'ignored') return { safe: true, addedToGitignore: false, basis: 'git' };
   if (status.state === 'tracked') {
     void showProblem(problem('env-tracked', vscode.l10n.t(
       'Git already tracks {0} in "{1}", so a .gitignore entry cannot keep the key out of the next commit. Untrack it first (git rm --cached {0}); nothing was written.',
       status.path, folder.name)), s.redactor);
-    return { safe: false, addedToGitignore: false };
+    return refused;
   }
-  if ((status.state === 'no-repo' || status.state === 'unchecked') && (await gitignoreLists(dir))) return { safe: true, addedToGitignore: false };
+  if ((status.state === 'no-repo' || status.state === 'unchecked') && (await gitignoreLists(dir, gitPaths))) return { safe: true, addedToGitignore: false, basis: status.state };
 
   const add = vscode.l10n.t('Add to .gitignore and Write');
   const choice = await vscode.window.showWarningMessage(offerText(status, folder.name), { modal: true }, add);
   if (choice !== add) {
     s.log.info(`${WHAT}: declined to add .env to .gitignore; nothing written`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing was written: the key stays in secret storage.'));
-    return { safe: false, addedToGitignore: false };
+    return refused;
   }
   const gitignore = path.join(dir, '.gitignore');
   const before = await fsp.readFile(gitignore, 'utf8').catch(() => '');
@@ -111,7 +125,7 @@ async function ensureIgnored(s: Services, folder: vscode.WorkspaceFolder, gitPat
     await fsp.writeFile(gitignore, addGitignoreEntries(before, entries, 'Local secrets (API2Cart keys)'));
   } catch {
     void showProblem(problem('gitignore-unwritable', vscode.l10n.t('.gitignore in "{0}" could not be written, so the key was not written either. Check the folder\'s permissions.', folder.name)), s.redactor);
-    return { safe: false, addedToGitignore: false };
+    return refused;
   }
   // A rule such as "!.env" can still win: ask git again rather than trust the edit.
   const after = status.state === 'not-ignored' ? await gitIgnoreStatus(runGit, dir, gitPaths) : { state: 'ignored' as const };
@@ -121,7 +135,21 @@ async function ensureIgnored(s: Services, folder: vscode.WorkspaceFolder, gitPat
       folder.name, after.state === 'not-ignored' || after.state === 'tracked' ? after.path : ENV_FILE)), s.redactor);
     return { safe: false, addedToGitignore: true };
   }
-  return { safe: true, addedToGitignore: true };
+  return { safe: true, addedToGitignore: true, basis: status.state === 'not-ignored' ? 'git' : status.state };
+}
+
+/** Unsaved edits of the file in an editor, opened by its own path, through the link, or by another link. */
+async function refuseDirty(s: Services, target: EnvTarget): Promise<boolean> {
+  const real = (file: string) => fsp.realpath(file).catch(() => file);
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty || doc.uri.scheme !== 'file') continue;
+    const file = doc.uri.fsPath;
+    if (file === target.displayPath || file === target.writePath || (await real(file)) === target.writePath) {
+      void showProblem(problem('env-dirty', vscode.l10n.t('{0} has unsaved changes in the editor. Save or revert them, then run the command again; nothing was written.', target.linkTarget ?? ENV_FILE)), s.redactor);
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -153,10 +181,7 @@ export async function writeStoreKeyToEnvCommand(s: Services, facts: WorkspaceFac
     void showProblem(target.error, s.redactor);
     return;
   }
-  if (vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath === target.value.writePath)) {
-    void showProblem(problem('env-dirty', vscode.l10n.t('{0} has unsaved changes in the editor. Save or revert them, then run the command again; nothing was written.', ENV_FILE)), s.redactor);
-    return;
-  }
+  if (await refuseDirty(s, target.value)) return;
   const ignored = await ensureIgnored(s, folder, target.value.gitPaths);
   if (!ignored.safe) return;
 
@@ -168,21 +193,33 @@ export async function writeStoreKeyToEnvCommand(s: Services, facts: WorkspaceFac
     apiKey = read.value;
   }
   const values: Record<string, string> = { [STORE_KEY_VARIABLE]: store.value.storeKey, ...(apiKey !== undefined ? { [API_KEY_VARIABLE]: apiKey } : {}) };
-  const edit = setEnvVariables(
-    target.value.text,
-    variables.map((name) => ({ name, value: values[name]! })),
-    vscode.l10n.t('API2Cart keys for "{0}", written by API2Cart Wix. Keep this file out of git.', store.value.name),
-  );
+  // The modal gave time for the file to change: look again, and edit what is there now.
+  const now = await inspectEnvFile(envFs, folder.uri.fsPath, ENV_FILE);
+  if (!now.ok || !sameEnvTarget(target.value, now.value)) {
+    s.log.warn(`${WHAT}: ${ENV_FILE} changed while the command asked; nothing written`);
+    void showProblem(now.ok ? problem('env-changed', vscode.l10n.t('{0} in "{1}" changed (created, removed or relinked) while the command was asking, so nothing was written. Run the command again.', ENV_FILE, folder.name)) : now.error, s.redactor);
+    return;
+  }
+  if (await refuseDirty(s, now.value)) return;
+  const written = storeKeysEdit(now.value.text, { label: store.value.name, assignments: variables.map((name) => ({ name, value: values[name]! })) });
+  if (!written.ok) {
+    void showProblem(problem('env-value-unreadable', vscode.l10n.t('{0} holds characters that a .env reader cannot read back unchanged (\' ` and " together, or a backslash at the end), so nothing was written. Use Copy Store Key instead.', written.unreadable)), s.redactor);
+    return;
+  }
+  const edit = written.edit;
   try {
-    // A new file is readable by its owner only; an existing one keeps its mode.
-    await fsp.writeFile(target.value.writePath, edit.text, target.value.exists ? {} : { mode: 0o600 });
+    await writeEnvAtomically(nodeEnvWriteFs, now.value, edit.text, randomBytes(6).toString('hex'));
   } catch {
     void showProblem(problem('env-unwritable', vscode.l10n.t('{0} in "{1}" could not be written (permissions?); the key stays in secret storage.', ENV_FILE, folder.name)), s.redactor);
     return;
   }
   s.log.info(`${WHAT}: ${variables.join(', ')} written to ${target.value.displayPath} (${edit.changes.map((c) => `${c.name} ${c.change}`).join(', ')})`);
   const notes = [
-    vscode.l10n.t('Wrote {0} for "{1}" to {2} in "{3}"; git ignores it.', variables.join(vscode.l10n.t(' and ')), store.value.name, target.value.linkTarget ?? ENV_FILE, folder.name),
+    vscode.l10n.t('Wrote {0} for "{1}" to {2} in "{3}".', variables.join(vscode.l10n.t(' and ')), store.value.name, target.value.linkTarget ?? ENV_FILE, folder.name),
+    // "git ignores it" only when git said so.
+    ignored.basis === 'git' ? vscode.l10n.t('Git ignores it.')
+      : ignored.basis === 'no-repo' ? vscode.l10n.t('The folder is not in a git repository yet; its .gitignore lists it.')
+        : vscode.l10n.t('Git could not be asked; its .gitignore lists it.'),
     ...(ignored.addedToGitignore ? [vscode.l10n.t('.env was added to .gitignore.')] : []),
     ...(edit.changes.some((c) => c.change === 'replaced') ? [vscode.l10n.t('The earlier value was replaced; every other line was kept.')] : []),
     ...(edit.changes.every((c) => c.change === 'unchanged') ? [vscode.l10n.t('It already held this value.')] : []),

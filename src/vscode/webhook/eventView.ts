@@ -83,6 +83,8 @@ const layerNames: Record<WebhookProblemKind, string> = {
   'event-shape': 'event',
   'inner-data-not-json': 'event "data"',
   'missing-instance-id': 'event instanceId',
+  'invalid-instance-id': 'event instanceId',
+  'invalid-app-id': 'event appId',
   'app-id-mismatch': 'App ID',
 };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { orderAgainst, profileDisplayName, type EventOrder } from '../../core/profiles';
+import { oneAtATime } from '../../core/oneAtATime';
 import type { Problem, Result } from '../../core/result';
 import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook';
 import { receiverAddress, receiverAdvice, shareUrl, type ReceiverAddress } from '../../core/webhook/receiverAddress';
@@ -61,6 +62,8 @@ export class ReceiverController implements vscode.Disposable {
   private disposed = false;
   private address: ReceiverAddress | undefined;
   private readonly claims = new Set<DeliveryClaim>();
+  /** One offer of an unverified App Installed open at a time: forged floods must not bury the window. */
+  private readonly unverifiedOffer = oneAtATime();
 
   constructor(private readonly ctx: WebhookContext, readonly item: ReceiverStatusItem) {}
 
@@ -119,13 +122,20 @@ export class ReceiverController implements vscode.Disposable {
     if (!started.ok) {
       log.error(`could not start on ${host}:${port}${path}: ${started.error.message}`);
       if (started.error.kind === 'port-in-use') return this.offerFreePort(started.error, host, quiet);
-      return showProblem(started.error, s.redactor, () => this.start());
+      // Not awaited: the person answers after this start has ended, so Retry (and every other
+      // command) starts afresh instead of waiting for the start that is asking.
+      void showProblem(started.error, s.redactor, async () => {
+        await this.starting; // the failed start, settling; Retry is a start of its own
+        return this.start();
+      });
+      return;
     }
     if (this.disposed) {
       await started.value.stop();
       return;
     }
     this.receiver = started.value;
+    this.address = undefined; // the last run's address must not pass for this one's
     this.shownProblems.clear();
     this.address = await this.addressOf(started.value);
     this.item.show(this.address, 0);
@@ -278,6 +288,7 @@ export class ReceiverController implements vscode.Disposable {
     if (!view) {
       log.warn(line);
       if ([...this.claims].some((claim) => claim.onRejected(delivery))) return;
+      if (delivery.status === 200) return; // another app's event: the log line is all it gets
       const problem = delivery.problem;
       if (problem && !this.shownProblems.has(problem.kind)) {
         this.shownProblems.add(problem.kind);
@@ -291,7 +302,10 @@ export class ReceiverController implements vscode.Disposable {
     if (view.event.eventType === 'AppInstalled') {
       if (await this.isStale(view)) return;
       if ([...this.claims].some((claim) => claim.onEvent(view, delivery))) return;
-      void offerInstanceId(this.ctx, view, { prefix: vscode.l10n.t('Webhook received:'), openJson: () => this.openDelivery(delivery) });
+      const offer = () => offerInstanceId(this.ctx, view, { prefix: vscode.l10n.t('Webhook received:'), openJson: () => this.openDelivery(delivery) });
+      if (view.event.verified) return void offer();
+      if (this.unverifiedOffer.busy) return log.info(`${line}: not offered, an earlier unverified App Installed still waits for an answer (Show Deliveries lists this one)`);
+      void this.unverifiedOffer.run(offer);
     } else if (view.event.eventType === 'AppRemoved') {
       await this.markRemoved(view);
     }
@@ -418,7 +432,7 @@ function describeIgnored(view: EventView, order: EventOrder): string {
 function describeDelivery(delivery: Delivery, view: EventView | undefined): string {
   const what = view
     ? `${view.event.eventType} instance ${view.event.instanceId} ${trustLabel(trustOf(view))}`
-    : `rejected (${delivery.problem?.kind ?? 'unknown'})`;
+    : delivery.status === 200 ? `ignored, another app's event (${delivery.problem?.message ?? ''})` : `rejected (${delivery.problem?.kind ?? 'unknown'})`;
   return `delivery ${delivery.status} ${what}${delivery.duplicate ? ' (duplicate)' : ''}`;
 }
 

@@ -131,6 +131,8 @@ export class ScriptedUser {
   readonly quickInputs: ShownQuickInput[] = [];
   /** Like a person who never dismisses a notification: its promise never settles. */
   ignoreNotifications = false;
+  /** Closes the notifications left open while ignoreNotifications was on. */
+  private readonly ignored: (() => void)[] = [];
   private inputScript: string[][] = [];
   private pickScript: Picker[] = [];
   private dialogScript: (vscode.Uri[] | undefined)[] = [];
@@ -213,7 +215,7 @@ export class ScriptedUser {
       const options = typeof first === 'object' && first !== null && !('title' in first) ? (first as vscode.MessageOptions) : undefined;
       const buttons = (options ? rest.slice(1) : rest).map((b) => (typeof b === 'string' ? b : (b as vscode.MessageItem).title));
       this.messages.push({ severity, message: text, detail: options?.detail, modal: options?.modal === true, buttons });
-      if (this.ignoreNotifications) return new Promise(() => undefined);
+      if (this.ignoreNotifications) return new Promise((resolve) => this.ignored.push(() => resolve(undefined)));
       const pressed = (r: { button: string | RegExp }) => (typeof r.button === 'string' ? buttons.find((b) => b === r.button) : buttons.find((b) => (r.button as RegExp).test(b)));
       const reply = this.replies.find((r) => r.match.test(text) && pressed(r) !== undefined);
       return Promise.resolve(reply && pressed(reply));
@@ -278,6 +280,11 @@ export class ScriptedUser {
     }
     pick.selectedItems = [picked];
     pick.didAccept.fire();
+  }
+
+  /** The person finally closes every notification they ignored. */
+  dismissIgnored(): void {
+    this.ignored.splice(0).forEach((dismiss) => dismiss());
   }
 
   restore(): void {

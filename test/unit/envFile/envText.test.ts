@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addGitignoreEntries, envValue, gitignoreListsName, lineEndingOf, setEnvVariables } from '../../../src/core/envFile';
+import dotenv from 'dotenv';
+import { addGitignoreEntries, envValue, gitignoreListsName, lineEndingOf, setEnvVariables, storeKeysEdit } from '../../../src/core/envFile';
+import { validateApiKey, validateLabel, validateStoreKey } from '../../../src/core/profiles/validation';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 
@@ -35,8 +37,55 @@ describe('.env editing', () => {
   it('quotes values only when a dotenv loader would misread them', () => {
     assert.equal(envValue(KEY), KEY);
     assert.equal(envValue('a#b c'), "'a#b c'");
-    assert.equal(envValue("it's $HOME"), '"it\'s $HOME"');
-    assert.equal(envValue('a"b\\'), '\'a"b\\\'');
+    assert.equal(envValue("it's $HOME"), '`it\'s $HOME`');
+    assert.equal(envValue('a"b\\c'), '\'a"b\\c\'');
+    assert.equal(envValue('a"b\\'), undefined, 'a closing quote after a backslash reads as an escaped quote');
+    assert.equal(envValue('a\'b`c'), '"a\'b`c"');
+    assert.equal(envValue('a\'b`c"d'), undefined, 'no form holds all three quotes');
+    assert.equal(envValue('a\'b`c\\n'), undefined, 'dotenv turns \\n into a line break in double quotes');
+  });
+
+  it('values round-trip through the real dotenv parser', () => {
+    for (const value of [KEY, "it's \"x\"", "a'b\\c", 'a#b c', 'x\\y', "'", '`', '"', '\\n', '$HOME', ' lead', 'a=b']) {
+      const text = setEnvVariables('', [{ name: 'V', value }]).text;
+      assert.deepEqual(dotenv.parse(text), { V: value }, text);
+    }
+  });
+
+  it('property: for any label and any keys the writer accepts, dotenv reads back exactly the variables written', () => {
+    const key = fc.string({ unit: fc.constantFrom(...'abcdef0123456789\'"`#$=\\ nrA-_'.split('')), minLength: 1, maxLength: 40 });
+    const label = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.string({ unit: fc.constantFrom('a', '=', '#', '\n', '\r', '\u2028', '\u2029', '\u0085', '\u202e', '"', "'", '`', 'NODE_OPTIONS=x', ' '), maxLength: 30 }),
+    );
+    const base = fc.constantFrom('', 'DB_URL=postgres://x\n', '# mine\r\nA=1', 'API2CART_STORE_KEY=old\n');
+    fc.assert(fc.property(label, key, fc.option(key), base, (rawLabel, rawStoreKey, rawApiKey, text) => {
+      const labelOk = validateLabel(rawLabel);
+      const storeKey = validateStoreKey(rawStoreKey);
+      const apiKey = rawApiKey === null ? undefined : validateApiKey(rawApiKey);
+      if (!labelOk.ok || !storeKey.ok || (apiKey && !apiKey.ok)) return;
+      const assignments = [{ name: 'API2CART_STORE_KEY', value: storeKey.value }, ...(apiKey?.ok ? [{ name: 'API2CART_API_KEY', value: apiKey.value }] : [])];
+      const written = storeKeysEdit(text, { label: labelOk.value ?? '', assignments });
+      if (!written.ok) {
+        assert.ok(assignments.some((a) => a.name === written.unreadable && envValue(a.value) === undefined));
+        return;
+      }
+      const expected = { ...dotenv.parse(text), ...Object.fromEntries(assignments.map((a) => [a.name, a.value])) };
+      assert.deepEqual(dotenv.parse(written.edit.text), expected);
+    }), { numRuns: 500 });
+  });
+
+  it('a site name never starts a line of its own in .env', () => {
+    const label = validateLabel('Shop\u2028NODE_OPTIONS=--require=./evil.js\u2029X=1\u0085Y=2\u202e');
+    assert.ok(label.ok && label.value !== undefined);
+    assert.doesNotMatch(label.value, /[\u2028\u2029\u0085\u202e]/);
+    const written = storeKeysEdit('', { label: 'Shop\u2028NODE_OPTIONS=--require=./evil.js', assignments: [{ name: 'API2CART_STORE_KEY', value: KEY }] });
+    assert.ok(written.ok);
+    assert.deepEqual(dotenv.parse(written.edit.text), { API2CART_STORE_KEY: KEY });
+    assert.match(written.edit.text, /^# API2Cart keys for "Shop NODE_OPTIONS=--require=.\/evil.js"/);
+    const ascii = storeKeysEdit('', { label: 'Caf\u00e9 [x](command:y) \u{1F600}', assignments: [{ name: 'A', value: 'b' }] });
+    assert.ok(ascii.ok);
+    assert.equal(ascii.edit.text.split('\n')[0], '# API2Cart keys for "Caf? [x] (command:y) ?", written by API2Cart Wix. Keep this file out of git.');
   });
 
   it('property: every other line stays as it was, and the variable is on exactly one line', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeWebhook } from '../../../src/core/webhook/decodeWebhook';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../src/core/webhook/receiver';
-import { appInstalled, generateTestKeys, signWithJose, tamper, TEST_APP_ID } from '../../support/webhookSigning';
+import { appInstalled, generateTestKeys, instanceIdFor, signWithJose, tamper, TEST_APP_ID } from '../../support/webhookSigning';
 import { post, withDeadline, type AbuseMessage, type AbusePlan, type Answer } from './abuser';
 
 export const MAX_PROBES = 150;
@@ -39,8 +39,8 @@ export interface AbuseOutcome {
 
 export async function runReceiverAbuse(): Promise<AbuseOutcome> {
   const keys = generateTestKeys();
-  const validTokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signWithJose(appInstalled({ instanceId: `flood-${i}` }), keys)));
-  const probeTokens = await Promise.all(Array.from({ length: MAX_PROBES }, (_, i) => signWithJose(appInstalled({ instanceId: `probe-${i}` }), keys)));
+  const validTokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signWithJose(appInstalled({ instanceId: instanceIdFor(`flood-${i}`) }), keys)));
+  const probeTokens = await Promise.all(Array.from({ length: MAX_PROBES }, (_, i) => signWithJose(appInstalled({ instanceId: instanceIdFor(`probe-${i}`) }), keys)));
 
   const processed = new Set<string>();
   /** Deliveries on the webhook path by the status the receiver answered (duplicates are not reported). */
@@ -115,7 +115,7 @@ export async function runReceiverAbuse(): Promise<AbuseOutcome> {
     const probes = (await withDeadline(Promise.all(probing), DEADLINE_MS)) ?? [];
     const abuseMs = performance.now() - scenarioStart;
     // onDelivery runs once each answer's connection has closed.
-    for (let waited = 0; probes.some((_, i) => !processed.has(`probe-${i}`)) && waited < 2000; waited += 10) await sleep(10);
+    for (let waited = 0; probes.some((_, i) => !processed.has(instanceIdFor(`probe-${i}`))) && waited < 2000; waited += 10) await sleep(10);
     clearInterval(sampler);
     const memoryAfter = process.memoryUsage();
     return { plan, host: receiver.address.host, report, probesSent: probing.length, probes, processed, answered, internalErrors,

@@ -88,6 +88,18 @@ describe('request files: checking', () => {
     assert.equal((await check('{"$schema": "x", "method": "product.list"}')).ok, true);
   });
 
+  it('names are looked up as own names only: Object.prototype members are no methods, parameters or fields', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      assert.match((await issues(`{"method": "${name}"}`))[0]![0], new RegExp(`"${name}" is not one of the guide's API2Cart methods`), name);
+    }
+    assert.deepEqual(await issues('{"method": "product.list", "params": {"__proto__": 1, "constructor": "x"}}'), [
+      ['Unknown parameter "__proto__": API2Cart would ignore it.', '"__proto__"'],
+      ['Unknown parameter "constructor": API2Cart would ignore it.', '"constructor"'],
+    ]);
+    const body = await issues('{"method": "product.add", "params": {"name": "A", "model": "M", "description": "D", "price": 1, "__proto__": {"x": 1}}}');
+    assert.deepEqual(body, [['Unknown field "params.__proto__": API2Cart would ignore it.', '"__proto__"']]);
+  });
+
   it('suggests only near misses', () => {
     assert.equal(suggest('prodct.info', ['product.info', 'order.info']), ' Did you mean "product.info"?');
     assert.equal(suggest('zzz', ['product.info']), '');

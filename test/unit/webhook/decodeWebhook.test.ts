@@ -14,6 +14,7 @@ import {
   signWithJsonwebtoken,
   tamper,
   TEST_APP_ID,
+  TEST_OTHER_APP_ID,
   TEST_INSTANCE_ID,
   type TestKeys,
 } from '../../support/webhookSigning';
@@ -55,8 +56,10 @@ describe('decodeWebhook', () => {
       assert.equal(event.algorithm, 'RS256');
       assert.deepEqual(event.notes, []);
       assert.equal(typeof event.iat, 'number');
-      assert.equal(event.exp, (event.iat ?? 0) + 3600);
-      assert.deepEqual(event.layers.header, { alg: 'RS256', typ: 'JWT' });
+      assert.equal(event.exp, (event.iat ?? 0) + 3_600_000, 'Wix\'s lifetime');
+      assert.deepEqual(Object.keys(event.layers.header), ['kid', 'alg'], 'Wix\'s header');
+      assert.equal(event.layers.header.alg, 'RS256');
+      assert.match(String(event.layers.header.kid), /^[0-9a-f-]{36}$/);
       assert.deepEqual(event.layers.claims, { iat: event.iat, exp: event.exp });
       assert.deepEqual(event.layers.event, {
         eventType: 'AppInstalled',
@@ -86,9 +89,12 @@ describe('decodeWebhook', () => {
     it('decodes tokens signed by jsonwebtoken exactly as jose-signed ones', async () => {
       const now = (): Date => new Date('2025-01-01T00:00:00Z');
       const sample = appInstalled({ identity: { identityType: 'WIX_USER' } });
-      const fromJose = await decoded(await signWithJose(sample, keys, { now }), { ...verifying(), now });
-      const fromJsonwebtoken = await decoded(signWithJsonwebtoken(sample, keys, { now }), { ...verifying(), now });
-      assert.deepEqual(fromJsonwebtoken, fromJose);
+      const fromJose = await decoded(await signWithJose(sample, keys, { now, keyId: 'k1' }), { ...verifying(), now });
+      const fromJsonwebtoken = await decoded(signWithJsonwebtoken(sample, keys, { now, keyId: 'k1' }), { ...verifying(), now });
+      // jsonwebtoken adds typ: "JWT" to the header; Wix's header (like the test signer's) has none.
+      const { typ, ...header } = fromJsonwebtoken.layers.header;
+      assert.equal(typ, 'JWT');
+      assert.deepEqual({ ...fromJsonwebtoken, layers: { ...fromJsonwebtoken.layers, header } }, fromJose);
     });
 
     it('rejects a token signed with another key', async () => {
@@ -110,12 +116,16 @@ describe('decodeWebhook', () => {
       await rejected(await signHs256WithPublicKey(appInstalled(), keys.publicKeyPem), verifying(), 'algorithm');
     });
 
-    it('accepts an expired token with a valid signature, with a note (late retry)', async () => {
+    it('accepts an expired token with a valid signature, with a note saying it is about 42 days old, never a late retry', async () => {
       const event = await decoded(await signExpired(appInstalled(), keys), verifying());
       assert.equal(event.verified, true);
       assert.equal(event.expired, true);
       assert.equal(event.notes.length, 1);
-      assert.match(event.notes[0], /expired at \d{4}-\d\d-\d\dT.*late retry.*accepted/);
+      assert.match(event.notes[0], /^token expired at \d{4}-\d\d-\d\dT.*: it was issued at \d{4}-.*, about 42 days ago\. An old token, replayed or copied from an old log, never a retry of a recent event; accepted because the signature is valid$/);
+      assert.doesNotMatch(event.notes[0], /late retry/);
+      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const noIat = await decoded(`${part({ alg: 'none' })}.${part({ ...claimsWithEvent({ eventType: 'AppInstalled', instanceId: TEST_INSTANCE_ID }), exp: 1 })}.`, {});
+      assert.match(noIat.notes.find((n) => n.startsWith('token expired'))!, /valid for about 41\.7 days, so it was issued at least that long ago\. An old token/);
     });
 
     it('does not accept an expired token whose signature is wrong', async () => {
@@ -130,12 +140,21 @@ describe('decodeWebhook', () => {
     });
 
     it('rejects a payload for another app, naming both App IDs', async () => {
-      const token = await signWithJose(appInstalled({ appId: 'another-app' }), keys);
+      const token = await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID }), keys);
       const result = await decodeWebhook(token, verifying());
       assert.ok(!result.ok);
       assert.equal(result.error.kind, 'app-id-mismatch');
       assert.equal(result.error.fix, 'setAppCredentials');
-      assert.match(result.error.message, new RegExp(`another-app.*${TEST_APP_ID}`));
+      assert.match(result.error.message, new RegExp(`${TEST_OTHER_APP_ID}.*${TEST_APP_ID}`));
+    });
+
+    it('another app\'s event signed with its own key is another app\'s event, not a tampered signature', async () => {
+      const result = await decodeWebhook(await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID }), otherKeys), verifying());
+      assert.ok(!result.ok);
+      assert.equal(result.error.kind, 'app-id-mismatch');
+      assert.match(result.error.message, /signed with another key/);
+      await rejected(await signWithJose(appInstalled(), otherKeys), verifying(), 'signature');
+      await rejected(tamper(await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID }), keys)), { publicKeyPem: keys.publicKeyPem }, 'signature');
     });
 
     it('says when the stored public key is unusable', async () => {
@@ -182,8 +201,28 @@ describe('decodeWebhook', () => {
     });
 
     it('event whose inner data is not JSON', async () => {
-      const token = await signWithJose(claimsWithEvent({ eventType: 'AppInstalled', instanceId: 'i', data: '{appId:' }), keys);
+      const token = await signWithJose(claimsWithEvent({ eventType: 'AppInstalled', instanceId: TEST_INSTANCE_ID, data: '{appId:' }), keys);
       await rejected(token, verifying(), 'inner-data-not-json');
+    });
+  });
+
+  describe('outside text in the event', () => {
+    it('an instanceId or an appId that is not a UUID is refused', async () => {
+      for (const instanceId of ['[Open](command:workbench.action.terminal.new)', 'i', '9f8e7d6c-aaaa-4bbb-8ccc-dddd00001111 x']) {
+        const token = await signWithJose(appInstalled({ instanceId }), keys);
+        await rejected(token, verifying(), 'invalid-instance-id');
+      }
+      await rejected(await signWithJose(appInstalled({ appId: '[x](https://evil.example)' }), keys), {}, 'invalid-app-id');
+    });
+
+    it('an event type reaches a message only as inert text', async () => {
+      const token = await signWithJose(claimsWithEvent({ eventType: 'App\u2028[Open](command:evil) $(alert)', data: '{}' }), keys);
+      const result = await decodeWebhook(token, verifying());
+      assert.ok(!result.ok);
+      assert.equal(result.error.kind, 'missing-instance-id');
+      assert.equal(result.error.message, 'The App [Open] (command:evil) $ (alert) event has no "instanceId", so there is no Instance ID to take from it.');
+      const event = await decoded(await signWithJose(appInstalled({ eventType: 'AppInstalled\n[x](command:y)' }), keys), verifying());
+      assert.equal(event.eventType, 'AppInstalled [x] (command:y)', 'the event carries the inert form every view shows');
     });
   });
 
@@ -203,7 +242,7 @@ describe('decodeWebhook', () => {
     });
 
     it('still checks the App ID', async () => {
-      const token = await signWithJose(appInstalled({ appId: 'another-app' }), keys);
+      const token = await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID }), keys);
       await rejected(token, { expectedAppId: TEST_APP_ID }, 'app-id-mismatch');
     });
 

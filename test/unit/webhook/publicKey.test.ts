@@ -29,6 +29,11 @@ describe('parsePublicKey', () => {
     assertNormalised(keys.publicKeyPem.replace(/\n/g, ' '));
   });
 
+  it('accepts a PEM whose newlines are literal \\n sequences, as .env files store it', () => {
+    assertNormalised(keys.publicKeyPem.trim().replace(/\n/g, '\\n'));
+    assertNormalised(keys.publicKeyPem.trim().replace(/\n/g, '\\r\\n'));
+  });
+
   it('accepts a PEM with Windows line endings and surrounding blank space', () => {
     assertNormalised(`\n  ${keys.publicKeyPem.replace(/\n/g, '\r\n')}  \n`);
   });

@@ -9,7 +9,7 @@ import {
   type WebhookReceiverOptions,
 } from '../../../src/core/webhook/receiver';
 import { postWebhook } from '../../../src/core/webhook/testWebhook';
-import { appInstalled, appRemoved, generateTestKeys, signWithJose, signWithJsonwebtoken, TEST_APP_ID, type TestKeys } from '../../support/webhookSigning';
+import { appInstalled, appRemoved, generateTestKeys, instanceIdFor, signWithJose, signWithJsonwebtoken, TEST_APP_ID, TEST_OTHER_APP_ID, type TestKeys } from '../../support/webhookSigning';
 
 interface Harness {
   readonly receiver: WebhookReceiver;
@@ -103,13 +103,13 @@ describe('startWebhookReceiver', () => {
   it('answers 200 to a valid delivery, then hands it to onDelivery', async () => {
     const { receiver, processed } = await start();
     assert.match(receiver.url, /^http:\/\/127\.0\.0\.1:\d+\/webhook$/);
-    const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: 'inst-1' }), keys));
+    const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: '11111111-0000-4000-8000-000000000001' }), keys));
     assert.ok(response.ok);
     assert.equal(response.value.status, 200);
     await eventually(() => processed.length === 1);
     assert.equal(processed[0].status, 200);
     assert.equal(processed[0].duplicate, false);
-    assert.equal(processed[0].event?.instanceId, 'inst-1');
+    assert.equal(processed[0].event?.instanceId, '11111111-0000-4000-8000-000000000001');
     assert.equal(processed[0].event?.verified, true);
     assert.deepEqual(receiver.deliveries(), processed);
   });
@@ -118,7 +118,7 @@ describe('startWebhookReceiver', () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { receiver } = await start({ onDelivery: () => gate });
-    const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: 'slow-processing' }), keys));
+    const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: '11111111-0000-4000-8000-000000000002' }), keys));
     assert.ok(response.ok);
     assert.equal(response.value.status, 200, 'answered while processing is still pending');
     release();
@@ -128,12 +128,40 @@ describe('startWebhookReceiver', () => {
     const { receiver, processed } = await start();
     const types = ['text/plain', 'application/json', 'application/x-www-form-urlencoded', 'application/octet-stream', undefined];
     for (const [index, contentType] of types.entries()) {
-      const token = await signWithJose(appInstalled({ instanceId: `typed-${index}` }), keys);
+      const token = await signWithJose(appInstalled({ instanceId: instanceIdFor(`typed-${index}`) }), keys);
       const response = await send(receiver.url, { headers: contentType ? { 'content-type': contentType } : {}, chunks: [token] });
       assert.equal(response.status, 200, `content type ${contentType ?? '(none)'}`);
     }
     await eventually(() => processed.length === types.length);
-    assert.deepEqual(processed.map((d) => d.event?.instanceId), types.map((_, index) => `typed-${index}`));
+    assert.deepEqual(processed.map((d) => d.event?.instanceId), types.map((_, index) => instanceIdFor(`typed-${index}`)));
+  });
+
+  it('refuses any request from a web page (an Origin header) with 403, and records nothing', async () => {
+    const { receiver, processed } = await start();
+    const token = await signWithJose(appInstalled(), keys);
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1:8080']) {
+      const response = await send(receiver.url, { headers: { origin, 'content-type': 'text/plain' }, chunks: [token] });
+      assert.equal(response.status, 403, origin);
+    }
+    assert.equal((await send(receiver.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })).status, 403);
+    assert.deepEqual([receiver.deliveries(), processed], [[], []]);
+    assert.equal((await send(receiver.url, { chunks: [token] })).status, 200, 'Wix sends no Origin');
+  });
+
+  it('answers another app\'s event 200 and hands it on as ignored, even when signed with that app\'s key', async () => {
+    const { receiver, processed } = await start();
+    const otherAppsKeys = generateTestKeys();
+    for (const signer of [keys, otherAppsKeys]) {
+      const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ appId: TEST_OTHER_APP_ID, instanceId: instanceIdFor(String(signer === keys)) }), signer));
+      assert.ok(response.ok);
+      assert.deepEqual([response.value.status, response.value.body], [200, 'ok (another app\'s event, ignored)\n']);
+    }
+    await eventually(() => processed.length === 2);
+    assert.deepEqual(processed.map((d) => [d.status, d.problem?.kind, d.event]), [[200, 'app-id-mismatch', undefined], [200, 'app-id-mismatch', undefined]]);
+    // Our own App ID with a foreign signature is tampering, still 400.
+    const forged = await postWebhook(receiver.url, await signWithJose(appInstalled(), otherAppsKeys));
+    assert.ok(forged.ok);
+    assert.equal(forged.value.status, 400);
   });
 
   it('ignores the query string when matching the path', async () => {
@@ -165,13 +193,13 @@ describe('startWebhookReceiver', () => {
         return decodeWebhook(body, { publicKeyPem: keys.publicKeyPem });
       },
     });
-    const token = await signWithJose(appInstalled({ instanceId: 'impatient' }), keys);
+    const token = await signWithJose(appInstalled({ instanceId: '11111111-0000-4000-8000-000000000003' }), keys);
     const socket = connect(receiver.address.port, '127.0.0.1');
     socket.on('error', () => undefined);
     socket.on('close', clientGone);
     socket.end(`POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${token.length}\r\n\r\n${token}`, () => socket.destroy());
     await eventually(() => processed.length === 1);
-    assert.equal(processed[0].event?.instanceId, 'impatient');
+    assert.equal(processed[0].event?.instanceId, '11111111-0000-4000-8000-000000000003');
   });
 
   it('answers malformed HTTP with 400 and keeps serving', async () => {
@@ -222,7 +250,7 @@ describe('startWebhookReceiver', () => {
   it('closes a connection whose body stalls, while serving other deliveries', async () => {
     const { receiver, processed } = await start({ headersTimeoutMs: 300, requestTimeoutMs: 300 });
     const stalled = stallAfter(receiver.address.port, 'POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Length: 500\r\n\r\neyJhbGciOi');
-    const meanwhile = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: 'meanwhile' }), keys));
+    const meanwhile = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: '11111111-0000-4000-8000-000000000004' }), keys));
     assert.ok(meanwhile.ok);
     assert.equal(meanwhile.value.status, 200);
     assert.match(await stalled.closed, /^HTTP\/1\.1 408/);
@@ -247,7 +275,7 @@ describe('startWebhookReceiver', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const processed: Delivery[] = [];
     const { receiver } = await start({ onDelivery: async (delivery) => { await gate; processed.push(delivery); } });
-    const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => signWithJose(appInstalled({ instanceId: `instance-${i}` }), keys)));
+    const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => signWithJose(appInstalled({ instanceId: instanceIdFor(`instance-${i}`) }), keys)));
     const answers = await Promise.all(tokens.map(async (body) => {
       const response = await postWebhook(receiver.url, body, { timeoutMs: 10_000 });
       return response.ok ? response.value.status : response.error.message;
@@ -261,7 +289,7 @@ describe('startWebhookReceiver', () => {
 
   it('processes duplicate deliveries once and still answers them 200', async () => {
     const { receiver, processed, duplicates } = await start();
-    const token = await signWithJose(appInstalled({ instanceId: 'dup' }), keys);
+    const token = await signWithJose(appInstalled({ instanceId: '11111111-0000-4000-8000-000000000005' }), keys);
     const concurrent = await Promise.all([token, token, token].map((body) => postWebhook(receiver.url, body)));
     const sequential = await postWebhook(receiver.url, `${token}\n`);
     for (const response of [...concurrent, sequential]) {
@@ -277,10 +305,10 @@ describe('startWebhookReceiver', () => {
   it('treats a re-signed retry of the same event as a duplicate, and a new event as new', async () => {
     const { receiver, processed, duplicates } = await start();
     const now = (): Date => new Date();
-    const first = await signWithJose(appInstalled({ instanceId: 'resigned' }), keys, { now });
-    const resigned = signWithJsonwebtoken(appInstalled({ instanceId: 'resigned' }), keys, { now, keyId: 'k1' });
+    const first = await signWithJose(appInstalled({ instanceId: '11111111-0000-4000-8000-000000000006' }), keys, { now });
+    const resigned = signWithJsonwebtoken(appInstalled({ instanceId: '11111111-0000-4000-8000-000000000006' }), keys, { now, keyId: 'k1' });
     assert.notEqual(resigned, first);
-    const removed = await signWithJose(appRemoved({ instanceId: 'resigned' }), keys, { now });
+    const removed = await signWithJose(appRemoved({ instanceId: '11111111-0000-4000-8000-000000000006' }), keys, { now });
     for (const body of [first, resigned, removed]) {
       const response = await postWebhook(receiver.url, body);
       assert.ok(response.ok);
@@ -300,7 +328,7 @@ describe('startWebhookReceiver', () => {
       },
     });
     for (const instanceId of ['boom-1', 'boom-2', 'boom-3']) {
-      const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId }), keys));
+      const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: instanceIdFor(instanceId) }), keys));
       assert.ok(response.ok);
       assert.equal(response.value.status, 200);
     }
@@ -315,7 +343,7 @@ describe('startWebhookReceiver', () => {
       },
     });
     for (let i = 0; i < 2; i += 1) {
-      const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: `sync-${i}` }), keys));
+      const response = await postWebhook(receiver.url, await signWithJose(appInstalled({ instanceId: instanceIdFor(`sync-${i}`) }), keys));
       assert.ok(response.ok);
       assert.equal(response.value.status, 200);
     }

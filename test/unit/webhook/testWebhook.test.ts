@@ -3,26 +3,27 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeWebhook } from '../../../src/core/webhook/decodeWebhook';
 import { buildWebhookClaims, createTestWebhook, postWebhook } from '../../../src/core/webhook/testWebhook';
+import { TEST_OTHER_APP_ID } from '../../support/webhookSigning';
 
 describe('test webhook ("Send Test Webhook")', () => {
   it('signs a sample AppInstalled event that verifies with the returned public key only', async () => {
-    const { token, publicKeyPem } = await createTestWebhook({ appId: 'app-1', instanceId: 'inst-1' });
+    const { token, publicKeyPem } = await createTestWebhook({ appId: TEST_OTHER_APP_ID, instanceId: '11111111-0000-4000-8000-000000000001' });
     assert.match(publicKeyPem, /^-----BEGIN PUBLIC KEY-----\n/);
     assert.doesNotMatch(publicKeyPem + token, /PRIVATE/);
-    const result = await decodeWebhook(token, { publicKeyPem, expectedAppId: 'app-1' });
+    const result = await decodeWebhook(token, { publicKeyPem, expectedAppId: TEST_OTHER_APP_ID });
     assert.ok(result.ok, result.ok ? '' : result.error.message);
     assert.equal(result.value.eventType, 'AppInstalled');
-    assert.equal(result.value.instanceId, 'inst-1');
+    assert.equal(result.value.instanceId, '11111111-0000-4000-8000-000000000001');
     assert.equal(result.value.verified, true);
 
-    const other = await createTestWebhook({ appId: 'app-1' });
+    const other = await createTestWebhook({ appId: TEST_OTHER_APP_ID });
     const crossed = await decodeWebhook(token, { publicKeyPem: other.publicKeyPem });
     assert.ok(!crossed.ok);
     assert.equal(crossed.error.kind, 'signature');
   });
 
   it('makes up an instance id when none is given', async () => {
-    const { token, publicKeyPem } = await createTestWebhook({ appId: 'app-1' });
+    const { token, publicKeyPem } = await createTestWebhook({ appId: TEST_OTHER_APP_ID });
     const result = await decodeWebhook(token, { publicKeyPem });
     assert.ok(result.ok);
     assert.match(result.value.instanceId, /^[0-9a-f-]{36}$/);
