@@ -1,6 +1,7 @@
 import { base64url, compactVerify, decodeProtectedHeader, errors, importSPKI, type CryptoKey } from 'jose';
 import { fail, ok, type Result } from '../result';
 import type { JsonObject, WebhookEvent, WebhookProblem, WebhookProblemKind } from './events';
+import { readInstallationEnvelope } from './installationEvent';
 import { parsePublicKey } from './publicKey';
 
 export interface DecodeWebhookOptions {
@@ -57,18 +58,23 @@ export async function decodeWebhook(
   if (!event) {
     return problem('data-not-json', 'The JWT "data" claim is not a JSON object, so it is not a Wix webhook.');
   }
-  if (typeof event.eventType !== 'string' || event.eventType === '') {
+  // The newer install events: type and instance id may come from the envelope's entity instead.
+  const envelopeData = typeof event.data === 'string' ? parseJsonObject(event.data) : isJsonObject(event.data) ? event.data : undefined;
+  const installation = envelopeData && readInstallationEnvelope(envelopeData);
+  const eventType = typeof event.eventType === 'string' && event.eventType !== '' ? event.eventType : installation?.eventType;
+  if (eventType === undefined) {
     return problem('event-shape', 'The event inside the JWT has no "eventType", so it is not a Wix webhook.');
   }
-  if (typeof event.instanceId !== 'string' || event.instanceId.trim() === '') {
-    return problem('missing-instance-id', `The ${event.eventType} event has no "instanceId", so there is no Instance ID to take from it.`);
+  const instanceId = typeof event.instanceId === 'string' && event.instanceId.trim() !== '' ? event.instanceId : installation?.instanceId;
+  if (instanceId === undefined) {
+    return problem('missing-instance-id', `The ${eventType} event has no "instanceId", so there is no Instance ID to take from it.`);
   }
 
   const data = readInnerData(event.data, notes);
   if (!data) {
-    return problem('inner-data-not-json', `The ${event.eventType} event's "data" field is not a JSON object.`);
+    return problem('inner-data-not-json', `The ${eventType} event's "data" field is not a JSON object.`);
   }
-  const appId = typeof data.appId === 'string' ? data.appId : undefined;
+  const appId = typeof data.appId === 'string' ? data.appId : installation?.appId;
   const expectedAppId = opts.expectedAppId?.trim();
   if (expectedAppId && appId !== undefined && appId !== expectedAppId) {
     return fail({
@@ -91,8 +97,9 @@ export async function decodeWebhook(
   }
 
   return ok({
-    eventType: event.eventType,
-    instanceId: event.instanceId.trim(),
+    eventType,
+    instanceId: instanceId.trim(),
+    ...(installation ? { install: true } : {}),
     appId,
     originInstanceId: typeof data.originInstanceId === 'string' ? data.originInstanceId : undefined,
     identity: readIdentity(event.identity),
