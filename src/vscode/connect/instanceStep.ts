@@ -26,6 +26,7 @@ type Settled = { kind: 'answer'; answer: InstanceAnswer } | { kind: 'choice'; ch
 export interface InstanceStepEvents {
   onWaiting?(url: string | undefined): void;
   onStep?(items: readonly string[], placeholder: string | undefined): void;
+  onInstallLink?(link: string): void;
 }
 
 /**
@@ -41,6 +42,7 @@ export class InstanceStep {
   constructor(private readonly s: Services, private readonly webhooks: WebhookFeature, private readonly links: InstallLinks, private readonly input: MultiStepInput) {}
 
   async ask(position: StepPosition): Promise<InstanceAnswer> {
+    this.portOverride = undefined;
     for (;;) {
       const started = await this.webhooks.receiver.startForFlow(this.portOverride);
       const waited = await this.waitForInstance(position, started);
@@ -165,7 +167,11 @@ export class InstanceStep {
             void vscode.env.clipboard.writeText(url).then(() => vscode.window.showInformationMessage(vscode.l10n.t('Copied {0}', url)));
           } else if (choice === 'link' || choice === 'copyLink') {
             // The step stays open and waiting: the redirect settles it.
-            void this.links.build().then((built) => built && (choice === 'link' ? this.links.open(built) : this.links.copy(built.link)));
+            void this.links.build().then((built) => {
+              if (!built) return;
+              this.events.onInstallLink?.(built.link);
+              return choice === 'link' ? this.links.open(built) : this.links.copy(built.link);
+            });
           } else if (choice === 'ports') {
             void vscode.commands.executeCommand(PORTS_VIEW_COMMAND);
           } else if (choice) {
