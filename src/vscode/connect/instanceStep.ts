@@ -71,7 +71,7 @@ export class InstanceStep {
       },
       ...(planned ? [] : [{
         label: vscode.l10n.t('$(checklist) Plan the permissions first'),
-        detail: vscode.l10n.t('One added after the install needs a new app version and the owner\'s approval; this step waits'),
+        detail: vscode.l10n.t('One added later needs a new app version and the owner\'s approval'),
         choice: 'plan' as const,
       }]),
       { label: vscode.l10n.t('$(copy) Copy the install link'), detail: vscode.l10n.t('To open it in another browser on this computer'), choice: 'copyLink' },
