@@ -58,6 +58,8 @@ for (const r of [...await micro.benchJwt(), ...await micro.benchReceiver(), awai
 }
 // 7. Permission probes: their own budgets (see benchPermissions).
 rows.push(...await micro.benchPermissions());
+// 8. The install link's /installed page while the receiver serves a webhook flood.
+rows.push(...await require(path.join(root, 'out/test/bench/installedPage.js')).benchInstalledPage());
 
 const w = [Math.max(...rows.map(r => r.name.length)), Math.max(...rows.map(r => r.value.length)), Math.max(...rows.map(r => r.baseline.length))];
 console.log(`\n| ${'measure'.padEnd(w[0])} | ${'value'.padEnd(w[1])} | ${'baseline (same run)'.padEnd(w[2])} | ratio | budget |`);
