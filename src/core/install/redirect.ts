@@ -1,3 +1,4 @@
+import { validateInstanceId } from '../profiles/validation';
 import { fail, ok, type Problem, type Result } from '../result';
 
 export type RedirectProblemKind = 'no-instance-id' | 'repeated' | 'too-long' | 'not-uuid' | 'app-id-mismatch' | 'no-app-id' | 'no-tenant-id';
@@ -50,10 +51,11 @@ export type InstanceIdSource = 'typed' | 'address';
  */
 export function readInstanceIdInput(text: string, expectedAppId: string | undefined): Result<{ readonly instanceId: string; readonly from: InstanceIdSource }, RedirectProblem> {
   const value = text.trim();
-  if (UUID.test(value)) return ok({ instanceId: value, from: 'typed' });
   const queryStart = value.indexOf('?');
   if (queryStart < 0 || !/instanceId=/i.test(value)) {
-    return refuse('no-instance-id', 'Enter the Instance ID (a UUID), or paste the whole address the browser shows after the install (it carries instanceId=…).');
+    // Not an address: a bare ID, with the profiles' own messages ("without the braces", …).
+    const typed = validateInstanceId(value);
+    return typed.ok ? ok({ instanceId: typed.value, from: 'typed' }) : refuse('no-instance-id', typed.error.message);
   }
   const query = value.slice(queryStart + 1).split('#')[0]!;
   if (query.length > MAX_QUERY_CHARS) return refuse('too-long', 'The address is far longer than an install redirect, so it was refused.');

@@ -109,6 +109,7 @@ describe('Set Instance ID input', () => {
   it('refuses text with no instanceId, and an instanceId that is not a UUID', () => {
     const none = readInstanceIdInput('hello', APP);
     assert.ok(!none.ok && none.error.kind === 'no-instance-id');
+    assert.match(none.error.message, /^Instance ID must be a UUID/);
     const bad = readInstanceIdInput('http://x/?instanceId=abc', APP);
     assert.ok(!bad.ok && bad.error.kind === 'not-uuid');
   });
