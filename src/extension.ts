@@ -18,6 +18,7 @@ import { ConnectionStatus } from './vscode/statusBar';
 import { registerStoreCommands } from './vscode/store';
 import { testApi, type ActivationReport } from './vscode/testHooks';
 import { registerConnectFlow } from './vscode/connect/connectCommand';
+import { registerInstallLink } from './vscode/connect/installLink';
 import { registerWebhookCommands } from './vscode/webhook/webhookCommands';
 
 // Set by the bundle's first and last lines (tools/build.mjs): the time to load this file.
@@ -40,7 +41,8 @@ export function activate(context: vscode.ExtensionContext) {
   const services: Services = { context, log, redactor, profiles, status };
 
   const webhooks = registerWebhookCommands(services);
-  const connect = registerConnectFlow(services, webhooks);
+  const install = registerInstallLink(services, webhooks.receiver);
+  const connect = registerConnectFlow(services, webhooks, install.links);
   context.subscriptions.push(
     ...registerCommands(log, { [CommandIds.showActions]: { title: 'Show Actions', run: () => showActions(status) } }),
     ...registerCredentialCommands(services),
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext) {
     ...registerScopePlanner(context, log, () => void status.setScopesPlanned()),
     ...webhooks.disposables,
     ...connect.disposables,
+    ...install.disposables,
     ...registerStoreCommands(services),
     ...registerRequestCommands(services),
     watchProfilesHealth(services),

@@ -62,6 +62,8 @@ for (const r of [...await micro.benchJwt(), ...await micro.benchReceiver(), awai
 rows.push(...await require(path.join(root, 'out/test/bench/abuse.js')).benchReceiverAbuse());
 // 7. Permission probes: their own budgets (see benchPermissions).
 rows.push(...await micro.benchPermissions());
+// 8. The install link's /installed page while the receiver serves a webhook flood.
+rows.push(...await require(path.join(root, 'out/test/bench/installedPage.js')).benchInstalledPage());
 
 console.log(`\n${formatBenchTable(rows)}`);
 console.log(`\nbench finished in ${((Date.now() - t0) / 1000).toFixed(0)} s (${os.cpus().length} cores)`);

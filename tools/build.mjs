@@ -30,6 +30,7 @@ const lazyCoreBundles = {
   'feature-store': 'src/vscode/store/feature.ts',
   'feature-requests': 'src/vscode/requests/feature.ts',
   'core-permissions': 'src/core/permissions/index.ts',
+  'core-install': 'src/core/install/index.ts',
 };
 
 const builds = [

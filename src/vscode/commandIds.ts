@@ -23,6 +23,7 @@ export const CommandIds = {
   newRequest: 'api2cartWix.newRequest',
   runRequest: 'api2cartWix.runRequest',
   verifyPermissions: 'api2cartWix.verifyPermissions',
+  openInstallLink: 'api2cartWix.openInstallLink',
 } as const;
 
 export type CommandKey = keyof typeof CommandIds;

@@ -8,6 +8,7 @@ export const webhookCore = bundleLoader<typeof import('../core/webhook')>('core-
 export const connectionCore = bundleLoader<typeof import('../core/connection')>('core-connection');
 export const requestsCore = bundleLoader<typeof import('../core/requests')>('core-requests');
 export const permissionsCore = bundleLoader<typeof import('../core/permissions')>('core-permissions');
+export const installCore = bundleLoader<typeof import('../core/install')>('core-install');
 
 /** Which heavy bundles have been loaded so far (the activation test checks none is). */
 export const loadedCoreBundles = (): string[] => loadedBundles();

@@ -6,6 +6,8 @@ import { ok, type Problem, type Result } from '../core/result';
 export interface Settings {
   readonly api2cartBaseUrl: string;
   readonly wixBaseUrl: string;
+  /** Wix's app installer, the base of the install link (a stub in tests). */
+  readonly wixInstallerUrl: string;
   readonly webhook: {
     readonly host: string;
     readonly port: number;
@@ -25,6 +27,7 @@ export function readSettings(): Settings {
   return {
     api2cartBaseUrl: c.get<string>('api2cart.baseUrl', 'https://api.api2cart.com/v1.1'),
     wixBaseUrl: c.get<string>('wix.baseUrl', 'https://www.wixapis.com'),
+    wixInstallerUrl: c.get<string>('wix.installerUrl', 'https://www.wix.com/app-installer'),
     webhook: {
       host: c.get<string>('webhook.host', '127.0.0.1'),
       port: c.get<number>('webhook.port', 8787),

@@ -81,13 +81,13 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
   });
 
   it('waits for App Installed at once, showing the address that works from outside and a cancellable progress', async () => {
-    await step('4/4').locator('input[placeholder^="Install the app on your site now"]').waitFor();
+    await step('4/4').locator('input[placeholder^="Open the install link and install the app"]').waitFor();
     const copyRow = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Copy webhook URL' }).first();
     await copyRow.waitFor();
     webhookUrl = /(http:\/\/\S+\/proxy\/\d+\/webhook)/.exec(await copyRow.innerText())?.[1] ?? '';
     assert.equal(webhookUrl, `${new URL(wb.page.url()).origin}/proxy/${port}/webhook`);
-    await wb.notification('Install the app on your site now').waitFor();
-    await wb.page.locator('.notification-toast', { hasText: 'Install the app on your site now' }).getByRole('button', { name: 'Cancel' }).waitFor();
+    await wb.notification('waiting for the Instance ID').waitFor();
+    await wb.page.locator('.notification-toast', { hasText: 'waiting for the Instance ID' }).getByRole('button', { name: 'Cancel' }).waitFor();
     // The connection indicator shows the connection (credentials ready); the receiver has its own item.
     await wb.statusItem('API2Cart: credentials ready').waitFor();
     await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first().waitFor();

@@ -105,10 +105,13 @@ describe('Connect Wix Store: one guided flow from nothing to a connected store',
     assert.deepEqual(user.quickInputs.map((q) => [q.kind, `${q.step}/${q.totalSteps}`, q.hasBack, q.password ?? false]), [
       ['input', '1/4', false, true], ['input', '2/4', true, false], ['input', '3/4', true, true], ['pick', '4/4', true, false],
     ]);
-    assert.match(user.quickInputs[3]!.placeholder ?? '', /^Install the app on your site now… waiting for the App Installed webhook/);
-    assert.deepEqual(user.quickInputs[3]!.items?.map((i) => i.label), [
-      '$(copy) Copy webhook URL', '$(clippy) Paste a webhook body', '$(edit) Type the Instance ID',
-    ]);
+    assert.equal(user.quickInputs[3]!.placeholder, 'Open the install link and install the app; waiting for the Instance ID');
+    const labels = user.quickInputs[3]!.items?.map((i) => i.label) ?? [];
+    assert.equal(labels[0], '$(link-external) Open the install link', 'the install link is the first way');
+    assert.equal(labels[1], '$(checklist) Plan the permissions first', 'no plan saved: asked once, in the same step');
+    for (const label of ['$(copy) Copy webhook URL', '$(clippy) Paste a webhook body', '$(edit) Type the Instance ID']) assert.ok(labels.includes(label), label);
+    const webhookItem = user.quickInputs[3]!.items?.find((i) => i.label === '$(copy) Copy webhook URL');
+    assert.equal(webhookItem?.detail, 'Reachable only from this computer: Wix needs public HTTPS', 'a loopback "external" address says so');
     assert.equal(await stored(SECRET_KEYS.apiKey), apiKey);
     api2cart.assertCalledOnce('account.cart.add');
     const profile = await s.profiles.getActiveProfile();
@@ -242,14 +245,14 @@ describe('Connect Wix Store: one guided flow from nothing to a connected store',
     await config().update('webhook.waitMinutes', 0.02, vscode.ConfigurationTarget.Global);
     user.input(apiKey).input(TEST_APP_ID).input(appSecret).pick(() => LEAVE_OPEN);
     await vscode.commands.executeCommand(CONNECT);
-    const error = await user.notification(/^No App Installed arrived within 0\.02 minutes/, 'error');
-    assert.match(error.message, /points at http:\/\/127\.0\.0\.1:\d+\/proxy\/\d+\/webhook, that the port is forwarded and public/);
+    const error = await user.notification(/^No Instance ID arrived within 0\.02 minutes/, 'error');
+    assert.match(error.message, /points at http:\/\/127\.0\.0\.1:\d+\/proxy\/\d+\/webhook over public HTTPS/);
     assert.deepEqual(error.buttons, ['Connect Again', 'Show Deliveries']);
     assert.equal(await stored(SECRET_KEYS.appSecret), appSecret, 'the credentials entered are kept');
     assert.equal(wix.requests.length + api2cart.requests.length, 0);
   });
 
-  it('a taken port: offers a free one and waits there', async () => {
+  it('a taken port: the step itself offers a free one, a second run brings that question back, and it waits there', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     try {
@@ -258,12 +261,21 @@ describe('Connect Wix Store: one guided flow from nothing to a connected store',
       assert.ok((await s.profiles.setApiKey(apiKey)).ok);
       assert.ok((await s.profiles.setAppCredentials(TEST_APP_ID, appSecret)).ok);
       assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
-      user.replyMatching(/is in use/, /^Use Port \d+$/).pick(() => LEAVE_OPEN);
+      user.pick(() => LEAVE_OPEN);
       const flow = vscode.commands.executeCommand(CONNECT);
+      const busy = await waitFor(() => user.quickInputs[0], 'the Instance ID step');
+      assert.match(busy.placeholder ?? '', /is in use/, 'the busy port is the step\'s own question');
+      assert.ok(!user.messages.some((m) => /in use/.test(m.message)), 'no toast of its own');
+      const again = vscode.commands.executeCommand(CONNECT);
+      await waitFor(() => (busy.focused === 1 ? true : undefined), 'the busy-port step to be brought back');
+      const free = busy.items?.find((i) => /^\$\(debug-restart\) Use port \d+ for now$/.test(i.label));
+      assert.ok(free, JSON.stringify(busy.items));
+      user.pick(() => LEAVE_OPEN);
+      busy.accept!(free);
       const url = (await waitingAt)!;
       assert.notEqual(api.receiver.addresses?.port, (blocker.address() as net.AddressInfo).port);
       assert.equal(await post(url, await signWithJose(appInstalled({ instanceId }), keys)), 200);
-      await flow;
+      await Promise.all([flow, again]);
       api2cart.assertCalledOnce('account.cart.add');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));

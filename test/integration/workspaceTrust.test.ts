@@ -21,7 +21,7 @@ import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { EXTENSION_ID, extensionApi, waitFor } from './support/extension';
 import { ScriptedUser } from './support/scriptedUser';
 
-const RESTRICTED = ['api2cart.baseUrl', 'wix.baseUrl', 'webhook.host', 'webhook.port', 'webhook.path'].map((s) => `api2cartWix.${s}`);
+const RESTRICTED = ['api2cart.baseUrl', 'wix.baseUrl', 'wix.installerUrl', 'webhook.host', 'webhook.port', 'webhook.path'].map((s) => `api2cartWix.${s}`);
 /** A setting VS Code does take from the workspace: proves the file below was read. */
 const CONTROL_SETTING = { section: 'editor', key: 'tabSize', value: 7 };
 

@@ -33,7 +33,8 @@ export type InstanceAnswer =
   | {
       readonly kind: 'instance';
       readonly instanceId: string;
-      readonly from: 'webhook' | 'pasted webhook' | 'typed';
+      /** 'install link': the redirect after the install; 'address': typed as the address the browser showed. */
+      readonly from: 'webhook' | 'pasted webhook' | 'typed' | 'install link' | 'address';
       /** The event's type and `iat`, when it came from a webhook. */
       readonly event?: { readonly type: string; readonly at: number };
     }

@@ -23,7 +23,7 @@ import {
   unlistedConclusion,
   unlistedMethods,
 } from './format';
-import type { EntityCheck, PlatformCheck, VerificationResult, WixCheck } from './types';
+import type { EntityCheck, PlatformCheck, ProbeRun, VerificationResult, WixCheck } from './types';
 
 export interface ReportOptions {
   /** e.g. "2025-02-03 14:02 UTC"; shown under the title. */
@@ -56,9 +56,22 @@ function resultsTable(entities: readonly EntityCheck[], unlisted: readonly Metho
   return ['| Group | Result | Probes | Ticked methods |', '|---|---|---|---|', ...rows, ''];
 }
 
+/** Wix refuses a permission the site has not approved yet with 403, often with no message. */
+const notYetApproved = (p: ProbeRun): boolean =>
+  p.outcome.kind === 'fails' && (p.outcome.message.trim() === '' || /\b403\b|forbidden/i.test(p.outcome.message));
+
+function notYetApprovedCause(methods: readonly MethodName[], added: readonly Clause[]): string {
+  const cause = `**Likely cause for ${codes(methods)}: a permission not yet approved on this site.** Wix refused with 403 or with no message. ` +
+    'A permission added after this site installed the app reaches the site only with a new app version, once the site owner approves it.';
+  return added.length > 0
+    ? `${cause} Added to the plan since this store was added: ${added.map(clauseWithIds).join('; ')}.`
+    : `${cause} The scope drift lists no added permission, so compare the app's Permissions page with the ones below.`;
+}
+
 function failures(result: VerificationResult): string[] {
   const { entities } = result;
   const hint = failureHint(result);
+  const added = result.addedSinceInstall ?? [];
   const out = ['## What to check on the app\'s Permissions page', ''];
   const failing = entities.flatMap((e) => e.probes.filter((p) => p.outcome.kind === 'fails').map((p) => ({ e, p })));
   if (failing.length === 0) return [...out, 'No probe failed.', ''];
@@ -68,6 +81,8 @@ function failures(result: VerificationResult): string[] {
     '',
   );
   if (hint !== undefined) out.push(hint, '');
+  const refused = failing.filter(({ p }) => notYetApproved(p)).map(({ p }) => p.method);
+  if (refused.length > 0) out.push(notYetApprovedCause(refused, added), '');
   for (const { e, p } of failing) {
     out.push(`### ${e.entity}: ${code(p.method)}`, '', `**${failureConclusion(result, e, p)}**`, '', failureText(result, p), '');
     for (const clause of p.permissionsToCheck ?? []) out.push(`- ${clauseWithIds(clause)}`);
@@ -137,7 +152,7 @@ function wixSection(wix: WixCheck): string[] {
   const out = ['## The app instance on Wix (`GET /apps/v1/instance`)', ''];
   switch (wix.kind) {
     case 'read': {
-      const who = [wix.appName && `App: ${wix.appName}.`, wix.siteName && `Site: ${wix.siteName}.`].filter(Boolean).join(' ');
+      const who = [wix.appName && `App: ${wix.appName}.`, wix.siteName && `Site: ${wix.siteName}.`, wix.appVersion && `App version on this site: ${code(wix.appVersion)}.`].filter(Boolean).join(' ');
       if (who) out.push(who, '');
       out.push(
         'Permissions Wix reports for the app on this site, exactly as Wix returned them. Wix does not document how ' +

@@ -66,7 +66,7 @@ export type PlatformCheck =
 export type WixCheck =
   | { readonly kind: 'pending' }
   /** `permissions` exactly as Wix returned them (their format is undocumented). */
-  | { readonly kind: 'read'; readonly permissions: readonly string[]; readonly appName?: string; readonly siteName?: string }
+  | { readonly kind: 'read'; readonly permissions: readonly string[]; readonly appName?: string; readonly siteName?: string; readonly appVersion?: string }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'cancelled' };
@@ -83,4 +83,6 @@ export interface VerificationResult {
   readonly entities: readonly EntityCheck[];
   readonly platform: PlatformCheck;
   readonly wix: WixCheck;
+  /** Permissions the plan added since the store was added (scope drift), for the 403 cause. */
+  readonly addedSinceInstall?: readonly Clause[];
 }

@@ -5,7 +5,7 @@
  */
 import type { Api2CartClient } from '../api2cart/client';
 import type { Problem, Result } from '../result';
-import { normaliseSelection, type MethodName } from '../scopes';
+import { normaliseSelection, type Clause, type MethodName } from '../scopes';
 import type { WixAppInstance } from '../wix/types';
 import { notExercised, permissionsToCheck } from './mapping';
 import { parsePlatformMethods, unsupportedMethods, type PlatformMethodsCache } from './platformMethods';
@@ -22,6 +22,8 @@ export interface VerifyDeps {
   readonly storeKey: string;
   /** Reads the app instance from Wix, or says why it is not read (e.g. no app credentials). */
   readonly wix: { readonly read: (signal: AbortSignal) => Promise<Result<WixAppInstance, Problem>> } | { readonly skipped: string };
+  /** The scope drift's added permissions, named when a probe fails as "not yet approved". */
+  readonly addedSinceInstall?: readonly Clause[];
   readonly platformMethods: PlatformMethodsCache;
   readonly timers?: Timers;
   readonly now?: () => Date;
@@ -71,8 +73,11 @@ function entityCheck(plan: EntityPlan, outcomes: readonly ProbeOutcome[]): Entit
 
 function wixCheck(instance: Result<WixAppInstance, Problem>): WixCheck {
   if (!instance.ok) return { kind: 'failed', message: instance.error.message };
-  const { permissions, appName, siteName } = instance.value;
-  return { kind: 'read', permissions, ...(appName !== undefined ? { appName } : {}), ...(siteName !== undefined ? { siteName } : {}) };
+  const { permissions, appName, siteName, appVersion } = instance.value;
+  return {
+    kind: 'read', permissions,
+    ...(appName !== undefined ? { appName } : {}), ...(siteName !== undefined ? { siteName } : {}), ...(appVersion !== undefined ? { appVersion } : {}),
+  };
 }
 
 export async function verifyStore(
@@ -105,6 +110,7 @@ export async function verifyStore(
     entities: plans.map((plan, i) => entityCheck(plan, outcomes[i]!)),
     platform,
     wix,
+    ...(deps.addedSinceInstall && deps.addedSinceInstall.length > 0 ? { addedSinceInstall: deps.addedSinceInstall } : {}),
   });
   const update = () => options.onUpdate?.(assemble('running'));
 

@@ -2,6 +2,7 @@ import { base64url, compactVerify, decodeProtectedHeader, errors, importSPKI, ty
 import { inertText } from '../inertText';
 import { fail, ok, type Result } from '../result';
 import type { JsonObject, WebhookEvent, WebhookProblem, WebhookProblemKind } from './events';
+import { readInstallationEnvelope } from './installationEvent';
 import { parsePublicKey } from './publicKey';
 
 export interface DecodeWebhookOptions {
@@ -60,15 +61,20 @@ export async function decodeWebhook(
   if (!event) {
     return problem('data-not-json', 'The JWT "data" claim is not a JSON object, so it is not a Wix webhook.');
   }
-  if (typeof event.eventType !== 'string' || event.eventType === '') {
+  // The newer install events: type and instance id may come from the envelope's entity instead.
+  const envelopeData = typeof event.data === 'string' ? parseJsonObject(event.data) : isJsonObject(event.data) ? event.data : undefined;
+  const installation = envelopeData && readInstallationEnvelope(envelopeData);
+  const rawEventType = typeof event.eventType === 'string' && event.eventType !== '' ? event.eventType : installation?.eventType;
+  if (rawEventType === undefined) {
     return problem('event-shape', 'The event inside the JWT has no "eventType", so it is not a Wix webhook.');
   }
   // Shown in messages and notifications, so only ever as inert text.
-  const eventType = inertText(event.eventType, { max: 80 });
-  if (typeof event.instanceId !== 'string' || event.instanceId.trim() === '') {
+  const eventType = inertText(rawEventType, { max: 80 });
+  const instanceId = typeof event.instanceId === 'string' && event.instanceId.trim() !== '' ? event.instanceId : installation?.instanceId;
+  if (instanceId === undefined) {
     return problem('missing-instance-id', `The ${eventType} event has no "instanceId", so there is no Instance ID to take from it.`);
   }
-  if (!UUID.test(event.instanceId.trim())) {
+  if (!UUID.test(instanceId.trim())) {
     return problem('invalid-instance-id', `The ${eventType} event's "instanceId" is not a UUID, so it is not a Wix Instance ID.`);
   }
 
@@ -76,7 +82,7 @@ export async function decodeWebhook(
   if (!data) {
     return problem('inner-data-not-json', `The ${eventType} event's "data" field is not a JSON object.`);
   }
-  const appId = typeof data.appId === 'string' ? data.appId : undefined;
+  const appId = typeof data.appId === 'string' ? data.appId : installation?.appId;
   if (appId !== undefined && !UUID.test(appId)) {
     return problem('invalid-app-id', `The ${eventType} event's "appId" is not a UUID, so it is not a Wix App ID.`);
   }
@@ -95,7 +101,8 @@ export async function decodeWebhook(
   return ok({
     // Inert at the source: every notification, quick pick and log line shows this one.
     eventType,
-    instanceId: event.instanceId.trim(),
+    instanceId: instanceId.trim(),
+    ...(installation ? { install: true } : {}),
     appId,
     originInstanceId: typeof data.originInstanceId === 'string' ? data.originInstanceId : undefined,
     identity: readIdentity(event.identity),

@@ -36,6 +36,8 @@ export interface WebhookEvent {
   readonly originInstanceId?: string;
   /** `event.identity`, parsed when it is JSON, else the raw string. */
   readonly identity?: unknown;
+  /** An install event of the newer kind (App Installation Created/Updated, see installationEvent.ts). */
+  readonly install?: boolean;
   /** JWT `iat` / `exp` in seconds since the epoch, when present. */
   readonly iat?: number;
   readonly exp?: number;

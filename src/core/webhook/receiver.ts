@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { INSTALLED_PAGE_CSP, INSTALLED_PREFIX } from '../install';
 import { fail, ok, type Problem, type Result } from '../result';
 import type { WebhookEvent } from './events';
 
@@ -37,6 +38,11 @@ export interface WebhookReceiverOptions {
   readonly onDuplicate?: (delivery: Delivery) => void;
   /** Errors of the callbacks and of the server itself; the receiver keeps running. */
   readonly onInternalError?: (error: unknown) => void;
+  /**
+   * The install link's redirect, `GET /installed/<state>?appId=…&instanceId=…&tenantId=…`:
+   * answered with the page it returns (static HTML). Without it the route is 404.
+   */
+  readonly onInstalled?: (state: string, query: string) => { readonly status: number; readonly html: string };
 }
 
 export interface WebhookReceiver {
@@ -195,6 +201,8 @@ export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promis
         if (req.headers.origin !== undefined) {
           res.setHeader('connection', 'close');
           answer(res, 403, 'forbidden: requests from web pages are refused');
+        } else if (opts.onInstalled && pathname?.startsWith(INSTALLED_PREFIX)) {
+          answerInstalled(req, res, opts.onInstalled);
         } else if (pathname !== opts.path) {
           answer(res, 404, 'not found');
         } else if (req.method !== 'POST') {
@@ -246,6 +254,28 @@ function listen(server: Server, host: string, port: number): Promise<Result<true
       resolve(ok(true));
     });
   });
+}
+
+function answerInstalled(req: IncomingMessage, res: ServerResponse, onInstalled: NonNullable<WebhookReceiverOptions['onInstalled']>): void {
+  if (req.method !== 'GET') {
+    res.setHeader('allow', 'GET');
+    answer(res, 405, 'method not allowed');
+    return;
+  }
+  const url = req.url ?? '';
+  const queryStart = url.indexOf('?');
+  const segment = (queryStart < 0 ? url : url.slice(0, queryStart)).slice(INSTALLED_PREFIX.length);
+  const state = /^[A-Za-z0-9_-]{1,64}$/.test(segment) ? segment : '';
+  const page = onInstalled(state, queryStart < 0 ? '' : url.slice(queryStart + 1));
+  res.writeHead(page.status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(page.html),
+    'content-security-policy': INSTALLED_PAGE_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  });
+  res.end(page.html);
 }
 
 function answer(res: ServerResponse, status: number, text: string): void {

@@ -192,6 +192,7 @@ export function createWixClient(options: WixClientOptions): WixClient {
       return ok({
         instanceId: str(instance.instanceId),
         appName: str(instance.appName),
+        ...(typeof instance.appVersion === 'string' || typeof instance.appVersion === 'number' ? { appVersion: String(instance.appVersion) } : {}),
         permissions,
         siteName: str(site.siteDisplayName),
         siteUrl: str(site.url),

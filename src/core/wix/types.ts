@@ -18,6 +18,8 @@ export interface WixAccessToken {
 export interface WixAppInstance {
   readonly instanceId?: string;
   readonly appName?: string;
+  /** The app version this site runs: a permission added later reaches it only with a newer one. */
+  readonly appVersion?: string;
   /** Format undocumented: shown as given, never interpreted. */
   readonly permissions: readonly string[];
   readonly siteName?: string;

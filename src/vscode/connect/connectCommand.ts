@@ -4,22 +4,17 @@ import {
   runConnectFlow,
   type CredentialAnswer,
   type CredentialStep,
-  type InstanceAnswer,
   type StepPosition,
 } from '../../core/connect/connectFlow';
-import { profileDisplayName, validateApiKey, validateAppId, validateAppSecret, validateInstanceId } from '../../core/profiles';
-import { oneAtATime } from '../../core/oneAtATime';
+import { profileDisplayName, validateApiKey, validateAppId, validateAppSecret } from '../../core/profiles';
 import type { Problem } from '../../core/result';
-import { receiverAdvice, shareUrl } from '../../core/webhook/receiverAddress';
-import { parsePublicKey } from '../../core/webhook/publicKey';
 import { CommandIds } from '../commandIds';
 import { registerCommands } from '../commands';
 import { guardedCommand, showProblem } from '../problems';
 import type { Services } from '../services';
-import { readSettings } from '../settings';
-import { decodeWithStoredKey } from '../webhook/decodeCommand';
-import { lifecycleEventOf, type EventView } from '../webhook/eventView';
 import type { WebhookFeature } from '../webhook/webhookCommands';
+import type { InstallLinks } from './installLink';
+import { InstanceStep, type InstanceStepEvents } from './instanceStep';
 import { BACK, MultiStepInput } from './multiStepInput';
 
 const TITLE = (): string => vscode.l10n.t('Connect Wix Store');
@@ -29,14 +24,8 @@ const STEP_NAMES = (): Record<CredentialStep, string> => ({
   appSecret: vscode.l10n.t('App Secret Key'),
 });
 
-type InstanceChoice = 'copy' | 'paste' | 'type' | 'publicKey';
-interface ChoiceItem extends vscode.QuickPickItem {
-  readonly choice: InstanceChoice;
-}
-
-/** Test hooks: when the flow starts waiting for App Installed, and when it took an instance id. */
-export interface ConnectFlowEvents {
-  onWaiting?(url: string | undefined): void;
+/** Test hooks: when the flow starts waiting for the Instance ID, what the step offered, and the instance it took. */
+export interface ConnectFlowEvents extends InstanceStepEvents {
   onInstance?(instanceId: string): void;
 }
 
@@ -53,11 +42,23 @@ const problemMessage = (validate: (input: string) => { ok: true } | { ok: false;
  */
 export class ConnectFlow implements vscode.Disposable {
   private readonly input = new MultiStepInput();
+  private readonly instanceStep: InstanceStep;
   private running: Promise<void> | undefined;
-  private readonly unverifiedModal = oneAtATime();
-  events: ConnectFlowEvents = {};
+  private onInstance: ConnectFlowEvents['onInstance'];
 
-  constructor(private readonly s: Services, private readonly webhooks: WebhookFeature) {}
+  constructor(private readonly s: Services, webhooks: WebhookFeature, links: InstallLinks) {
+    this.instanceStep = new InstanceStep(s, webhooks, links, this.input);
+  }
+
+  get events(): ConnectFlowEvents {
+    return { ...this.instanceStep.events, onInstance: this.onInstance };
+  }
+
+  set events(events: ConnectFlowEvents) {
+    const { onInstance, ...step } = events;
+    this.onInstance = onInstance;
+    this.instanceStep.events = step;
+  }
 
   run(): Promise<void> {
     if (this.running) {
@@ -82,7 +83,7 @@ export class ConnectFlow implements vscode.Disposable {
       { hasApiKey: apiKey.value !== undefined, appId: appId.value, hasAppSecret: app.value !== undefined },
       {
         askCredential: (step, position, previous) => this.askCredential(step, position, previous),
-        askInstance: (position) => this.askInstance(position),
+        askInstance: (position) => this.instanceStep.ask(position),
         saveApiKey: async (value) => this.saved(await s.profiles.setApiKey(value)),
         saveAppCredentials: async (id, secret) => this.saved(await s.profiles.setAppCredentials(id, secret)),
       },
@@ -106,7 +107,7 @@ export class ConnectFlow implements vscode.Disposable {
       return;
     }
     s.log.info(`Connect Wix Store: instance ${instance.instanceId} from the ${instance.from}; adding the store`);
-    this.events.onInstance?.(instance.instanceId);
+    this.onInstance?.(instance.instanceId);
     const adding = performance.now();
     // Add Store does the rest (Wix preflight, account.cart.add once, the key saved, what comes
     // next); everything it would ask for is stored by now.
@@ -143,184 +144,6 @@ export class ConnectFlow implements vscode.Disposable {
     return answer === undefined ? { kind: 'cancel' } : { kind: 'value', value: answer };
   }
 
-  /**
-   * The Instance ID step: waits for App Installed at once (no click), while offering to paste a
-   * webhook body, type the id, or add the public key that makes deliveries verified.
-   */
-  private async askInstance(position: StepPosition): Promise<InstanceAnswer> {
-    for (;;) {
-      const waited = await this.waitForInstance(position);
-      if (waited.kind !== 'choice') return waited.answer;
-      const answer = await this.askAlternative(waited.choice, position);
-      if (answer !== 'again') return answer;
-    }
-  }
-
-  private async waitForInstance(position: StepPosition): Promise<{ kind: 'answer'; answer: InstanceAnswer } | { kind: 'choice'; choice: InstanceChoice }> {
-    const { s, webhooks } = this;
-    const address = await webhooks.receiver.ensureRunning({ quiet: true });
-    const url = address && shareUrl(address);
-    const publicKey = await s.profiles.getPublicKey();
-    const hasPublicKey = publicKey.ok && publicKey.value !== undefined;
-    const appId = await s.profiles.getAppId();
-    const expectedAppId = appId.ok ? appId.value : undefined;
-    const minutes = readSettings().webhook.waitMinutes;
-
-    const pick = vscode.window.createQuickPick<ChoiceItem>();
-    pick.title = `${TITLE()}: ${vscode.l10n.t('Instance ID')}`;
-    pick.step = position.step;
-    pick.totalSteps = position.totalSteps;
-    pick.busy = address !== undefined;
-    pick.placeholder = address
-      ? vscode.l10n.t('Install the app on your site now… waiting for the App Installed webhook')
-      : vscode.l10n.t('The webhook receiver is not running: paste a webhook body or type the Instance ID');
-    pick.buttons = position.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-    pick.items = [
-      ...(url ? [{ label: vscode.l10n.t('$(copy) Copy webhook URL'), description: url, detail: receiverAdvice(address!), choice: 'copy' as const }] : []),
-      { label: vscode.l10n.t('$(clippy) Paste a webhook body'), detail: vscode.l10n.t('The signed JWT Wix POSTed, from a log or a request inspector'), choice: 'paste' },
-      { label: vscode.l10n.t('$(edit) Type the Instance ID'), detail: vscode.l10n.t('The site\'s instance id for your app'), choice: 'type' },
-      ...(hasPublicKey ? [] : [{
-        label: vscode.l10n.t('$(key) Add the webhook public key (optional)'),
-        detail: vscode.l10n.t('Develop → Webhooks → Get Public Key: an App Installed is then verified and taken without a question'),
-        choice: 'publicKey' as const,
-      }]),
-    ];
-    pick.matchOnDetail = true;
-
-    type Settled = { kind: 'answer'; answer: InstanceAnswer } | { kind: 'choice'; choice: InstanceChoice };
-    const cancelProgress = new vscode.CancellationTokenSource();
-    const result = await this.input.pick<Settled>(pick, (settle, disposables) => {
-      // Waiting is the step's default: the first verified App Installed for this app is taken.
-      if (address) {
-        disposables.push(webhooks.receiver.claim({
-          onEvent: (view) => {
-            if (view.event.eventType !== 'AppInstalled') return false;
-            if (view.event.verified) {
-              settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') });
-            } else if (this.unverifiedModal.busy) {
-              // One modal at a time: a flood of forged App Installed must not lock the window.
-              s.log.info(`Connect Wix Store: an unverified App Installed for instance ${view.event.instanceId} was ignored while the question about an earlier one is open`);
-            } else {
-              void this.unverifiedModal.run(() => this.confirmUnverified(view)).then((use) => use === true && settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') }));
-            }
-            return true;
-          },
-          onRejected: (delivery) => {
-            if (delivery.problem?.kind !== 'app-id-mismatch') return false;
-            webhooks.context.log.info(`Connect Wix Store: ignored a delivery for another app (${delivery.problem.message})`);
-            return true;
-          },
-        }));
-        this.events.onWaiting?.(url);
-        const timer = setTimeout(() => settle({ kind: 'answer', answer: { kind: 'cancel', reason: 'timeout' } }), minutes * 60_000);
-        disposables.push({ dispose: () => clearTimeout(timer) });
-        void vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: TITLE(), cancellable: true },
-          (progress, token) => {
-            progress.report({ message: vscode.l10n.t('Install the app on your site now… waiting for App Installed at {0}', url!) });
-            token.onCancellationRequested(() => settle({ kind: 'answer', answer: { kind: 'cancel' } }));
-            return new Promise<void>((resolve) => cancelProgress.token.onCancellationRequested(() => resolve()));
-          },
-        );
-        s.log.info(`Connect Wix Store: waiting up to ${minutes} min for App Installed${expectedAppId ? ` for app ${expectedAppId}` : ''} at ${url}`);
-      }
-      disposables.push(
-        pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && settle({ kind: 'answer', answer: { kind: 'back' } })),
-        pick.onDidAccept(() => {
-          const choice = pick.selectedItems[0]?.choice;
-          if (choice === 'copy' && url) {
-            void vscode.env.clipboard.writeText(url).then(() => vscode.window.showInformationMessage(vscode.l10n.t('Copied {0}', url)));
-            pick.selectedItems = [];
-            return;
-          }
-          if (choice) settle({ kind: 'choice', choice });
-        }),
-      );
-    });
-    cancelProgress.cancel();
-    cancelProgress.dispose();
-    if (result === undefined) return { kind: 'answer', answer: { kind: 'cancel' } };
-    if (result.kind === 'answer' && result.answer.kind === 'cancel' && result.answer.reason === 'timeout') this.explainTimeout(minutes, url);
-    return result;
-  }
-
-  /** Paste, type or add the public key; 'again' goes back to waiting. */
-  private async askAlternative(choice: InstanceChoice, position: StepPosition): Promise<InstanceAnswer | 'again'> {
-    const { s } = this;
-    const back = (answer: string | typeof BACK | undefined) => (answer === BACK ? 'again' : undefined);
-    switch (choice) {
-      case 'paste': {
-        let decoded: EventView | undefined;
-        const answer = await this.input.input({
-          title: `${TITLE()}: ${vscode.l10n.t('Paste a webhook body')}`, position,
-          prompt: vscode.l10n.t('The body Wix POSTed: a signed JWT (from a log or a request inspector)'),
-          placeholder: 'eyJhbGciOiJSUzI1NiIs…',
-          validate: async (value) => {
-            const result = await decodeWithStoredKey(s, value);
-            if (!result.ok) return result.error.message;
-            if (result.value.eventType !== 'AppInstalled') return vscode.l10n.t('This is a {0} event; paste the App Installed one.', result.value.eventType);
-            decoded = { event: result.value, source: vscode.l10n.t('pasted webhook') };
-            return undefined;
-          },
-        });
-        if (answer === undefined) return { kind: 'cancel' };
-        if (answer === BACK || !decoded) return 'again';
-        if (!decoded.event.verified && !(await this.confirmUnverified(decoded))) return 'again';
-        return fromWebhook(decoded, 'pasted webhook');
-      }
-      case 'type': {
-        const answer = await this.input.input({
-          title: `${TITLE()}: ${vscode.l10n.t('Type the Instance ID')}`, position,
-          prompt: vscode.l10n.t('The Wix site\'s instance id for your app (from the App Installed webhook)'),
-          placeholder: '00000000-0000-0000-0000-000000000000',
-          validate: problemMessage(validateInstanceId),
-        });
-        if (answer === undefined) return { kind: 'cancel' };
-        return back(answer) ?? { kind: 'instance', instanceId: answer as string, from: 'typed' };
-      }
-      case 'publicKey': {
-        const answer = await this.input.input({
-          title: `${TITLE()}: ${vscode.l10n.t('Webhook public key (optional)')}`, position,
-          prompt: vscode.l10n.t('Paste the key from Develop → Webhooks → Get Public Key (PEM, on one line is fine, or base64)'),
-          placeholder: '-----BEGIN PUBLIC KEY----- MIIBIjANBg… -----END PUBLIC KEY-----',
-          validate: async (value) => {
-            const parsed = parsePublicKey(value);
-            if (!parsed.ok) return parsed.error.message;
-            const saved = await s.profiles.setPublicKey(value);
-            return saved.ok ? undefined : saved.error.message;
-          },
-        });
-        if (answer === undefined) return { kind: 'cancel' };
-        if (answer !== BACK) s.log.info('Connect Wix Store: webhook public key saved');
-        return 'again';
-      }
-      case 'copy':
-        return 'again';
-    }
-  }
-
-  /** An unverified App Installed is taken only when the person says so. */
-  private async confirmUnverified(view: EventView): Promise<boolean> {
-    const use = vscode.l10n.t('Use It');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('An {0} for instance {1} arrived, but it is not verified: no webhook public key is set, so anyone who knows the address could have sent it. Use this Instance ID?', view.event.eventType, view.event.instanceId),
-      { modal: true, detail: vscode.l10n.t('Set the webhook public key (Develop → Webhooks → Get Public Key) to have App Installed verified and taken without this question.') },
-      use);
-    return choice === use;
-  }
-
-  private explainTimeout(minutes: number, url: string | undefined): void {
-    const again = vscode.l10n.t('Connect Again');
-    const deliveries = vscode.l10n.t('Show Deliveries');
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('No App Installed arrived within {0} minutes. Check that the app\'s App Installed webhook (Develop → Webhooks) points at {1}, that the port is forwarded and public, and that the app was installed on a site after that (install it again to send the event again). A delivery that arrived but was refused is in Show Deliveries.', minutes, url ?? vscode.l10n.t('the receiver')),
-      again, deliveries,
-    ).then((choice) => {
-      if (choice === again) void vscode.commands.executeCommand(CommandIds.connectWixStore);
-      else if (choice === deliveries) void this.webhooks.receiver.showDeliveries();
-    });
-  }
-
   /** Closes the step on screen, which cancels a flow that is waiting on it. */
   close(): void {
     this.input.dispose();
@@ -331,12 +154,7 @@ export class ConnectFlow implements vscode.Disposable {
   }
 }
 
-function fromWebhook(view: EventView, from: 'webhook' | 'pasted webhook'): InstanceAnswer {
-  const event = lifecycleEventOf(view.event);
-  return { kind: 'instance', instanceId: view.event.instanceId, from, ...(event ? { event } : {}) };
-}
-
-export function registerConnectFlow(s: Services, webhooks: WebhookFeature): { flow: ConnectFlow; disposables: vscode.Disposable[] } {
-  const flow = new ConnectFlow(s, webhooks);
+export function registerConnectFlow(s: Services, webhooks: WebhookFeature, links: InstallLinks): { flow: ConnectFlow; disposables: vscode.Disposable[] } {
+  const flow = new ConnectFlow(s, webhooks, links);
   return { flow, disposables: [flow, ...registerCommands(s.log, { [CommandIds.connectWixStore]: { title: 'Connect Wix Store', run: () => flow.run() } })] };
 }

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import {
-  profileDisplayName, validateApiKey, validateAppId, validateAppSecret, validateInstanceId, validateLabel,
+  profileDisplayName, validateApiKey, validateAppId, validateAppSecret, validateLabel,
   type ForgetTarget, type StoreProfile,
 } from '../../core/profiles';
 import type { Problem, Result } from '../../core/result';
 import { parsePublicKey } from '../../core/webhook/publicKey';
 import { CommandIds } from '../commandIds';
 import { registerCommands } from '../commands';
+import { installCore } from '../lazyCore';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
 
@@ -134,13 +135,20 @@ async function setPublicKey(s: Services): Promise<void> {
 }
 
 async function setInstanceId(s: Services): Promise<void> {
-  const instanceId = await vscode.window.showInputBox({
+  const appId = await s.profiles.getAppId();
+  // A bare ID, or the whole address the browser shows after the install (its appId must match).
+  const read = (text: string) => installCore().readInstanceIdInput(text, appId.ok ? appId.value : undefined);
+  const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('Instance ID'),
-    prompt: vscode.l10n.t('The Wix site\'s instance id for your app (from the App Installed webhook)'),
+    prompt: vscode.l10n.t('The site\'s Instance ID, or the whole address the browser shows after the install'),
     placeHolder: '00000000-0000-0000-0000-000000000000',
-    ignoreFocusOut: true, validateInput: validating(validateInstanceId),
+    ignoreFocusOut: true, validateInput: validating(read),
   });
-  if (instanceId === undefined) return;
+  if (typed === undefined) return;
+  const taken = read(typed);
+  if (!taken.ok) return report(s, taken.error);
+  const instanceId = taken.value.instanceId;
+  if (taken.value.from === 'address') s.log.info(`Set Instance ID: ${instanceId} taken from the pasted address`);
   const existing = await readable(s, s.profiles.getProfile(instanceId));
   if (!existing) return;
   const label = await vscode.window.showInputBox({
@@ -155,9 +163,10 @@ async function setInstanceId(s: Services): Promise<void> {
   const r = await s.profiles.upsertProfileByInstanceId(instanceId, { label: label || undefined, activate: true });
   if (!r.ok) return report(s, r.error);
   const name = profileDisplayName(r.value.profile);
-  const message = r.value.created
+  const from = taken.value.from === 'address' ? vscode.l10n.t('Instance ID taken from the address. ') : '';
+  const message = from + (r.value.created
     ? vscode.l10n.t('Store "{0}" created and made active.', name)
-    : vscode.l10n.t('Store "{0}" updated and made active.', name);
+    : vscode.l10n.t('Store "{0}" updated and made active.', name));
   s.log.info(message);
   const next = vscode.l10n.t('Add Store to API2Cart');
   // Not awaited: the command is done once the store is saved (Add Store runs it and goes on).

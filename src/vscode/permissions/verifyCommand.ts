@@ -140,6 +140,9 @@ export async function verifyPermissionsCommand(s: Services, checks: PermissionCh
       storeKey,
       wix: await wixDeps(s, clients.value, profile),
       platformMethods: checks.platformMethods,
+      ...(profile.planSnapshot && selection.length > 0
+        ? { addedSinceInstall: core.computeDrift(profile.planSnapshot.clauses, core.takePlanSnapshot(selection, new Date()).clauses).added }
+        : {}),
     };
     const result = await withCancellableProgress(vscode.l10n.t('Verify Store Permissions on {0}', name), (signal, say) =>
       core.verifyStore(deps, { id: profile.id, name }, request, {

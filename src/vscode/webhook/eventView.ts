@@ -46,6 +46,7 @@ export function eventJson(view: EventView): Record<string, unknown> {
     _notes: [...(verdict ? [verdict] : []), ...stale, ...event.notes],
     source: view.source,
     eventType: event.eventType,
+    ...(event.install ? { installEvent: true } : {}),
     instanceId: event.instanceId,
     appId: event.appId,
     originInstanceId: event.originInstanceId,
@@ -99,7 +100,13 @@ export function decodeProblem(problem: Problem): Problem {
 
 /** One line about an event for notifications: "AppInstalled for instance 9f8e… (verified)". */
 export function eventSummary(view: EventView): string {
-  return vscode.l10n.t('{0} for instance {1} ({2})', view.event.eventType, view.event.instanceId, trustLabel(trustOf(view)));
+  const type = view.event.install ? vscode.l10n.t('{0} (an install event)', view.event.eventType) : view.event.eventType;
+  return vscode.l10n.t('{0} for instance {1} ({2})', type, view.event.instanceId, trustLabel(trustOf(view)));
+}
+
+/** App Installed, or Wix's newer App Installation Created/Updated (core/webhook/installationEvent.ts). */
+export function isInstallEvent(event: WebhookEvent): boolean {
+  return event.eventType === 'AppInstalled' || event.install === true;
 }
 
 /** The event as the store's lifecycle sees it; none without an `iat` to order it by. */

@@ -11,7 +11,7 @@ import { showProblem } from '../problems';
 import { readSettings } from '../settings';
 import { showStoreRemovedNotice } from '../store';
 import { decodeOptions, decodeWithStoredKey } from './decodeCommand';
-import { eventJson, eventSummary, lifecycleEventOf, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
+import { eventJson, eventSummary, isInstallEvent, lifecycleEventOf, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
 import { offerInstanceId, openJsonLabel } from './useInstanceId';
 import type { ReceiverStatusItem } from './receiverStatusItem';
 import type { WebhookContext } from './webhookContext';
@@ -19,7 +19,13 @@ import type { WebhookContext } from './webhookContext';
 // Tokens minted by Send Test Webhook in this window and not delivered yet; a few, so a retry of a
 // recent one still matches.
 const MAX_TEST_TOKENS = 10;
-const PORTS_VIEW_COMMAND = '~remote.forwardedPorts.focus';
+export const PORTS_VIEW_COMMAND = '~remote.forwardedPorts.focus';
+
+/** How a start for Connect Wix Store ended: a busy port is the flow's own question. */
+export type StartOutcome =
+  | { readonly kind: 'running'; readonly address: ReceiverAddress }
+  | { readonly kind: 'port-in-use'; readonly message: string; readonly free?: number }
+  | { readonly kind: 'failed' };
 
 interface MenuItem extends vscode.QuickPickItem {
   readonly choice: 'deliveries' | 'copy' | 'copy-local' | 'test' | 'log' | 'stop';
@@ -65,6 +71,9 @@ export class ReceiverController implements vscode.Disposable {
   /** One offer of an unverified App Installed open at a time: forged floods must not bury the window. */
   private readonly unverifiedOffer = oneAtATime();
 
+  /** The install link's `GET /installed/<state>` page (src/vscode/connect/installLink.ts). */
+  installedHandler: ((state: string, query: string) => { status: number; html: string }) | undefined;
+
   constructor(private readonly ctx: WebhookContext, readonly item: ReceiverStatusItem) {}
 
   /** Where the receiver listens and where it is reached from outside, while it runs. */
@@ -96,6 +105,24 @@ export class ReceiverController implements vscode.Disposable {
     return this.addresses;
   }
 
+  /**
+   * Starts the receiver quietly for Connect Wix Store (on `port` when given): a port taken by
+   * another window comes back as an outcome for the flow's step to ask about, not a toast.
+   */
+  async startForFlow(port?: number): Promise<StartOutcome> {
+    let busy: Problem | undefined;
+    if (!this.receiver) {
+      this.starting ??= this.listen(port, true, (problem) => { busy = problem; }).finally(() => { this.starting = undefined; });
+      await this.starting;
+    }
+    if (busy) {
+      const free = await webhookCore().findFreePort(readSettings().webhook.host);
+      return { kind: 'port-in-use', message: this.ctx.s.redactor.redact((busy as Problem).message), ...(free === undefined ? {} : { free }) };
+    }
+    const address = this.addresses;
+    return address ? { kind: 'running', address } : { kind: 'failed' };
+  }
+
   /** Recent deliveries, newest first. */
   deliveries(): readonly Delivery[] {
     return [...(this.receiver?.deliveries() ?? this.stoppedHistory)].reverse();
@@ -108,7 +135,7 @@ export class ReceiverController implements vscode.Disposable {
     return this.starting;
   }
 
-  private async listen(portOverride?: number, quiet = false): Promise<void> {
+  private async listen(portOverride?: number, quiet = false, onPortInUse?: (problem: Problem) => void): Promise<void> {
     const { s, log } = this.ctx;
     const { host, port: configured, path } = readSettings().webhook;
     const port = portOverride ?? configured;
@@ -118,9 +145,11 @@ export class ReceiverController implements vscode.Disposable {
       onDelivery: delivery => this.onDelivery(delivery),
       onDuplicate: delivery => log.info(`${describeDelivery(delivery, this.viewOf(delivery))}: a retry of an earlier delivery, answered 200 and not processed again`),
       onInternalError: error => log.error(`webhook receiver: ${error instanceof Error ? error.message : String(error)}`),
+      ...(this.installedHandler ? { onInstalled: this.installedHandler } : {}),
     });
     if (!started.ok) {
       log.error(`could not start on ${host}:${port}${path}: ${started.error.message}`);
+      if (started.error.kind === 'port-in-use' && onPortInUse) return onPortInUse(started.error);
       if (started.error.kind === 'port-in-use') return this.offerFreePort(started.error, host, quiet);
       // Not awaited: the person answers after this start has ended, so Retry (and every other
       // command) starts afresh instead of waiting for the start that is asking.
@@ -299,7 +328,7 @@ export class ReceiverController implements vscode.Disposable {
     log.info(line);
     // Send Test Webhook reports on its own delivery; its made-up instance is no store to save.
     if (view.test) return;
-    if (view.event.eventType === 'AppInstalled') {
+    if (isInstallEvent(view.event)) {
       if (await this.isStale(view)) return;
       if ([...this.claims].some((claim) => claim.onEvent(view, delivery))) return;
       const offer = () => offerInstanceId(this.ctx, view, { prefix: vscode.l10n.t('Webhook received:'), openJson: () => this.openDelivery(delivery) });

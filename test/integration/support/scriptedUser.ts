@@ -47,6 +47,8 @@ export interface ShownQuickInput {
   accepted?: string;
   /** How often the extension showed it again while it was open (bringing it to the front). */
   focused: number;
+  /** A pick left open: the person picks this item now. */
+  accept?(item: PickItem): void;
 }
 
 type Listener<T> = (value: T) => unknown;
@@ -263,6 +265,10 @@ export class ScriptedUser {
       kind: 'pick', title: pick.title, step: pick.step, totalSteps: pick.totalSteps,
       hasBack: pick.buttons.includes(vscode.QuickInputButtons.Back), placeholder: pick.placeholder, items: pick.items, rejected: [],
       get focused() { return pick.refocused; },
+      accept: (item) => {
+        pick.selectedItems = [item];
+        pick.didAccept.fire();
+      },
     };
     this.quickInputs.push(shown);
     this.picks.push({ items: pick.items, options: { title: pick.title, placeHolder: pick.placeholder } });

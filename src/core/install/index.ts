@@ -1,0 +1,4 @@
+export * from './link';
+export * from './state';
+export * from './redirect';
+export * from './page';
