@@ -28,6 +28,7 @@ const lazyCoreBundles = {
   'feature-store': 'src/vscode/store/feature.ts',
   'feature-requests': 'src/vscode/requests/feature.ts',
   'core-permissions': 'src/core/permissions/index.ts',
+  'feature-views': 'src/vscode/views/feature.ts',
 };
 
 const builds = [

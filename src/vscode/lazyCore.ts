@@ -8,6 +8,7 @@ type RequestsCore = typeof import('../core/requests');
 type StoreFeature = typeof import('./store/feature');
 type RequestsFeature = typeof import('./requests/feature');
 type PermissionsCore = typeof import('../core/permissions');
+type ViewsFeature = typeof import('./views/feature');
 
 const loaded = new Map<string, unknown>();
 
@@ -27,6 +28,8 @@ export const requestsCore = (): RequestsCore => load('core-requests');
 export const storeFeature = (): StoreFeature => load('feature-store');
 export const requestsFeature = (): RequestsFeature => load('feature-requests');
 export const permissionsCore = (): PermissionsCore => load('core-permissions');
+// The sidebar's trees: loaded when a view is first shown.
+export const viewsFeature = (): ViewsFeature => load('feature-views');
 
 /** Which heavy bundles have been loaded so far (the activation test checks none is). */
 export const loadedCoreBundles = (): string[] => [...loaded.keys()];

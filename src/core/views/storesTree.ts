@@ -87,14 +87,19 @@ export function otherAccountStores(carts: readonly ListedCart[], profileKeys: Re
     const url = cart.url || undefined;
     rows.push({
       kind: 'account', accountId,
-      name: cart.customLabel || hostOf(url) || accountId,
-      platform: cart.cartId || 'unknown platform',
-      ...(url ? { url } : {}),
+      name: oneLine(cart.customLabel || hostOf(url) || accountId),
+      platform: oneLine(cart.cartId || 'unknown platform'),
+      ...(url ? { url: oneLine(url) } : {}),
     });
     if (cart.storeKey !== undefined) keys.set(accountId, cart.storeKey);
   });
   rows.sort((a, b) => (a.url ?? a.name).localeCompare(b.url ?? b.name));
   return { rows, keys };
+}
+
+/** API answers are data: a line break or control character in one never reaches the tree. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ').trim();
 }
 
 function hostOf(url: string | undefined): string | undefined {

@@ -5,6 +5,7 @@ import { ok, type Problem, type Result } from '../../core/result';
 import { CommandIds } from '../commandIds';
 import { connectionCore } from '../lazyCore';
 import type { Services } from '../services';
+import { profileIdArgument, storeChecks } from '../views/storeArgument';
 import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from './connectionSupport';
 
 const WHAT = 'Check Connection';
@@ -16,13 +17,13 @@ interface CheckInputs {
 }
 
 /** Nothing is asked for here: a check only makes sense for a store that was added. */
-async function readInputs(s: Services): Promise<Result<CheckInputs, Problem>> {
+async function readInputs(s: Services, profileId: string | undefined): Promise<Result<CheckInputs, Problem>> {
   const apiKey = await s.profiles.getApiKey();
   if (!apiKey.ok) return apiKey;
   if (apiKey.value === undefined) {
     return { ok: false, error: { kind: 'no-api-key', message: vscode.l10n.t('Set your API2Cart API key first.'), fix: 'setApiKey' } };
   }
-  const profile = await s.profiles.getActiveProfile();
+  const profile = profileId !== undefined ? await s.profiles.getProfile(profileId) : await s.profiles.getActiveProfile();
   if (!profile.ok) return profile;
   if (profile.value === undefined) {
     return {
@@ -80,10 +81,13 @@ async function offerToForgetStaleKey(s: Services, profile: StoreProfile, message
     });
 }
 
-/** Check Connection: account.cart.list filtered by the store key, then cart.validate, once. */
-export async function checkConnectionCommand(s: Services): Promise<void> {
+/**
+ * Check Connection: account.cart.list filtered by the store key, then cart.validate, once. On
+ * the store it was invoked on (a Stores view item), else the active one.
+ */
+export async function checkConnectionCommand(s: Services, arg?: unknown): Promise<void> {
   s.log.info(`${WHAT}: started`);
-  const inputs = await readInputs(s);
+  const inputs = await readInputs(s, profileIdArgument(arg));
   if (!inputs.ok) {
     // A missing prerequisite is not a broken connection; an unreadable keyring is.
     const prerequisite = ['no-api-key', 'no-store', 'store-not-added'].includes(inputs.error.kind);
@@ -92,7 +96,7 @@ export async function checkConnectionCommand(s: Services): Promise<void> {
   const { apiKey, profile, storeKey } = inputs.value;
   const clients = createConnectionClients(s, apiKey);
   if (!clients.ok) return reportProblem(s, WHAT, clients.error);
-  const retry = () => vscode.commands.executeCommand(CommandIds.checkConnection);
+  const retry = () => vscode.commands.executeCommand(CommandIds.checkConnection, profile.id);
   const name = profileDisplayName(profile);
   const steps = stepText();
 
@@ -112,10 +116,13 @@ export async function checkConnectionCommand(s: Services): Promise<void> {
         s.log.info(`${WHAT}: cancelled`);
         return;
       }
+      storeChecks.record(profile.id, { ok: false, message: s.redactor.redact(checked.error.message) });
       return reportProblem(s, WHAT, checked.error, retry);
     }
     const status = checked.value;
     s.log.info(`${WHAT}: ${status.state}`);
+    storeChecks.record(profile.id, status.state === 'connected' ? { ok: true }
+      : { ok: false, message: s.redactor.redact(status.state === 'not-in-account' ? status.message : status.problem.message) });
     switch (status.state) {
       case 'connected':
         await s.status.setError(undefined);

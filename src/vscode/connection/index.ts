@@ -10,23 +10,22 @@ import { checkConnectionCommand } from './checkConnectionCommand';
  * walkthrough, a notification's button), it says so and joins the run under way instead of
  * starting another. For Add Store that is the duplicate account.cart.add the design forbids.
  */
-function singleFlight(s: Services, title: string, command: (s: Services) => Promise<void>): () => Promise<void> {
+function singleFlight(s: Services, title: string, command: (s: Services, arg?: unknown) => Promise<void>): (arg?: unknown) => Promise<void> {
   let inFlight: Promise<void> | undefined;
-  const run = guardedCommand(s.log, title, () => command(s));
-  return () => {
+  return (arg?: unknown) => {
     if (inFlight) {
       s.log.info(`${title}: already running; not started again`);
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already running; its progress is in the notification.', title));
       return inFlight;
     }
-    inFlight = run().then(() => undefined).finally(() => {
+    inFlight = guardedCommand(s.log, title, () => command(s, arg))().then(() => undefined).finally(() => {
       inFlight = undefined;
     });
     return inFlight;
   };
 }
 
-/** Add Store and Check Connection, each single-flight. */
+/** Add Store and Check Connection, each single-flight; Check Connection takes the store it was invoked on. */
 export function registerConnectionCommands(s: Services): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(CommandIds.addStore, singleFlight(s, vscode.l10n.t('Add Store to API2Cart'), addStoreCommand)),

@@ -8,6 +8,7 @@ import { saveMarkdown, type MarkdownTarget } from '../markdownFile';
 import { setPlannerStoreSource, type PlannerStoreSource } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
 import { PermissionChecks } from './checks';
+import { profileIdArgument } from '../views/storeArgument';
 import { verifyPermissionsCommand } from './verifyCommand';
 
 export { recordPlanSnapshot } from './planSnapshot';
@@ -76,7 +77,7 @@ export function registerPermissions(s: Services): vscode.Disposable[] {
   return [
     checks,
     vscode.commands.registerCommand(CommandIds.verifyPermissions,
-      guardedCommand(s.log, 'Verify Store Permissions', () => verifyPermissionsCommand(s, checks, saveReport))),
+      (arg?: unknown) => guardedCommand(s.log, 'Verify Store Permissions', () => verifyPermissionsCommand(s, checks, saveReport, profileIdArgument(arg)))()),
     setPlannerStoreSource(source),
     { dispose: () => (current = undefined) },
   ];

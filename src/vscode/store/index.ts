@@ -5,6 +5,7 @@ import { storeFeature } from '../lazyCore';
 import { guardedCommand } from '../problems';
 import type { Services } from '../services';
 import { workspaceFacts } from './workspacePolicy';
+import { profileIdArgument } from '../views/storeArgument';
 
 /**
  * Copy Store Key, Write Store Key to .env and Remove Store from API2Cart: using, and ending, a
@@ -12,9 +13,11 @@ import { workspaceFacts } from './workspacePolicy';
  */
 export function registerStoreCommands(s: Services): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(CommandIds.copyStoreKey, guardedCommand(s.log, 'Copy Store Key', () => storeFeature().copyStoreKeyCommand(s, workspaceFacts()))),
+    vscode.commands.registerCommand(CommandIds.copyStoreKey, (arg?: unknown) =>
+      guardedCommand(s.log, 'Copy Store Key', () => storeFeature().copyStoreKeyCommand(s, workspaceFacts(), profileIdArgument(arg)))()),
     vscode.commands.registerCommand(CommandIds.writeStoreKeyToEnv, guardedCommand(s.log, 'Write Store Key to .env', () => storeFeature().writeStoreKeyToEnvCommand(s, workspaceFacts()))),
-    vscode.commands.registerCommand(CommandIds.removeStore, guardedCommand(s.log, 'Remove Store from API2Cart', () => storeFeature().removeStoreCommand(s))),
+    vscode.commands.registerCommand(CommandIds.removeStore, (arg?: unknown) =>
+      guardedCommand(s.log, 'Remove Store from API2Cart', () => storeFeature().removeStoreCommand(s, profileIdArgument(arg)))()),
   ];
 }
 

@@ -54,7 +54,7 @@ async function removeStore(s: Services, profileId: string | undefined): Promise<
       s.log.info(`${WHAT}: not confirmed, nothing sent`);
       return;
     }
-    const retry = () => vscode.commands.executeCommand(CommandIds.removeStore);
+    const retry = () => vscode.commands.executeCommand(CommandIds.removeStore, profile.id);
     const removed = await withCancellableProgress(vscode.l10n.t('Removing "{0}" from API2Cart', name), (signal) =>
       connectionCore().removeStore(clients.value.api2cart, storeKey, { signal }));
     if (!removed.ok) return reportProblem(s, WHAT, removed.error, retry);
