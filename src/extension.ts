@@ -19,6 +19,8 @@ import { testApi, type ActivationReport } from './vscode/testHooks';
 import { registerConnectFlow } from './vscode/connect/connectCommand';
 import { registerWebhookCommands } from './vscode/webhook/webhookCommands';
 import { registerViews } from './vscode/views';
+import { AccountStoreCache } from './vscode/views/accountStores';
+import { StoreChecks } from './vscode/views/storeArgument';
 
 // Set by the bundle's first and last lines (tools/build.mjs): the time to load this file.
 declare const __api2cartWixLoadStart: number | undefined;
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext) {
   const profiles = createProfileService(secretStorageStore(context.secrets), { redactor });
   const status = new ConnectionStatus(profiles, redactor);
   context.subscriptions.push(log, { dispose: () => profiles.dispose() }, status);
-  const services: Services = { context, log, redactor, profiles, status };
+  const services: Services = { context, log, redactor, profiles, status, storeChecks: new StoreChecks(), accountStores: new AccountStoreCache() };
 
   const webhooks = registerWebhookCommands(services);
   const connect = registerConnectFlow(services, webhooks);

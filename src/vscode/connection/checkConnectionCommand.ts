@@ -5,7 +5,7 @@ import { ok, type Problem, type Result } from '../../core/result';
 import { CommandIds } from '../commandIds';
 import { connectionCore } from '../lazyCore';
 import type { Services } from '../services';
-import { profileIdArgument, storeChecks } from '../views/storeArgument';
+import { profileIdArgument } from '../views/storeArgument';
 import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from './connectionSupport';
 
 const WHAT = 'Check Connection';
@@ -116,12 +116,12 @@ export async function checkConnectionCommand(s: Services, arg?: unknown): Promis
         s.log.info(`${WHAT}: cancelled`);
         return;
       }
-      storeChecks.record(profile.id, { ok: false, message: s.redactor.redact(checked.error.message) });
+      s.storeChecks.record(profile.id, { ok: false, message: s.redactor.redact(checked.error.message) });
       return reportProblem(s, WHAT, checked.error, retry);
     }
     const status = checked.value;
     s.log.info(`${WHAT}: ${status.state}`);
-    storeChecks.record(profile.id, status.state === 'connected' ? { ok: true }
+    s.storeChecks.record(profile.id, status.state === 'connected' ? { ok: true }
       : { ok: false, message: s.redactor.redact(status.state === 'not-in-account' ? status.message : status.problem.message) });
     switch (status.state) {
       case 'connected':

@@ -10,7 +10,6 @@ import { connectionCore, requestsCore } from '../lazyCore';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
 import { readBaseUrl } from '../settings';
-import { accountStores } from '../views/accountStores';
 import { requestTarget } from './requestTarget';
 import { AnswerDocuments } from './answerDocuments';
 import { REQUEST_FILE_GLOB, REQUEST_FILE_SUFFIX, type RunAction } from './requestFiles';
@@ -124,7 +123,7 @@ export class RequestController implements vscode.Disposable {
       void showProblem(profiles.error, this.s.redactor);
       return undefined;
     }
-    const checked = requestsCore().checkRequestText(document.getText(), catalogue.value, [...profiles.value, ...accountStores.choices()]);
+    const checked = requestsCore().checkRequestText(document.getText(), catalogue.value, [...profiles.value, ...this.s.accountStores.choices()]);
     if (checked.ok) {
       this.diagnostics.delete(document.uri);
       return checked.request;

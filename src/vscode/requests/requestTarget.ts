@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { fail, ok, type Problem, type Result } from '../../core/result';
 import type { Services } from '../services';
 import { connectedStore } from '../store/connectedStore';
-import { ACCOUNT_STORE_PREFIX, accountStores } from '../views/accountStores';
+import { ACCOUNT_STORE_PREFIX } from '../views/accountStores';
 
 /** The store a request runs on, whether a profile or one of the account's other stores. */
 export interface RequestTarget {
@@ -18,7 +18,7 @@ export interface RequestTarget {
 /** The file's store (a profile, or an account store by `api2cart:<id>`), else the active one. */
 export async function requestTarget(s: Services, storeId: string | undefined): Promise<Result<RequestTarget, Problem>> {
   if (storeId?.startsWith(ACCOUNT_STORE_PREFIX)) {
-    const found = accountStores.get(storeId.slice(ACCOUNT_STORE_PREFIX.length));
+    const found = s.accountStores.get(storeId.slice(ACCOUNT_STORE_PREFIX.length));
     if (!found) {
       return fail({ kind: 'no-store', message: vscode.l10n.t('The account\'s other stores are not loaded in this window: open the API2Cart sidebar\'s Stores view (or Refresh Stores), then run again.'), fix: 'retry' });
     }

@@ -42,5 +42,3 @@ export class AccountStoreCache {
     return this.list.filter((r) => this.keys.has(r.accountId)).map((r) => ({ id: `${ACCOUNT_STORE_PREFIX}${r.accountId}`, instanceId: `${ACCOUNT_STORE_PREFIX}${r.accountId}` }));
   }
 }
-
-export const accountStores = new AccountStoreCache();

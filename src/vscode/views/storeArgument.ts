@@ -26,7 +26,8 @@ export type CheckRecorder = (profileId: string, check: { readonly ok: boolean; r
 
 /**
  * The last Check Connection per store in this window, for the Stores view's icon and tooltip.
- * One instance for the window: the command records, the view reads.
+ * One instance for the window, in Services (each lazily loaded bundle would have its own copy of
+ * a module-level one): the command records, the view reads.
  */
 export class StoreChecks {
   private readonly checks = new Map<string, { readonly at: Date; readonly ok: boolean; readonly message?: string }>();
@@ -46,5 +47,3 @@ export class StoreChecks {
     return { dispose: () => void this.listeners.delete(listener) };
   }
 }
-
-export const storeChecks = new StoreChecks();

@@ -6,9 +6,7 @@ import { CommandIds } from '../commandIds';
 import { createConnectionClients } from '../connection/connectionSupport';
 import type { Services } from '../services';
 import { plainTooltip } from '../statusBar';
-import { accountStores } from './accountStores';
 import type { TreeModel } from './lazyTree';
-import { storeChecks } from './storeArgument';
 
 export type StoreNode =
   | { readonly kind: 'profile'; readonly profileId: string; readonly row: StoreRow }
@@ -44,13 +42,13 @@ export class StoresModel implements TreeModel<StoreNode> {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly s: Services, private readonly redraw: () => void) {
-    this.subscriptions = [s.profiles.onDidChange(() => redraw()), storeChecks.onDidChange(() => redraw())];
+    this.subscriptions = [s.profiles.onDidChange(() => redraw()), s.storeChecks.onDidChange(() => redraw())];
   }
 
   /** Refresh Stores: the account's stores are read again. */
   invalidate(): void {
     this.account = undefined;
-    accountStores.clear();
+    this.s.accountStores.clear();
   }
 
   /** Resolves once the account's stores are loaded (for Refresh Stores' progress and the tests). */
@@ -64,7 +62,7 @@ export class StoresModel implements TreeModel<StoreNode> {
     const [profiles, active] = await Promise.all([this.s.profiles.listProfiles(), this.s.profiles.getActiveProfile()]);
     if (!profiles.ok) return [{ kind: 'note', text: this.s.redactor.redact(profiles.error.message) }];
     const activeId = active.ok ? active.value?.id : undefined;
-    const nodes: StoreNode[] = storeRows(profiles.value, activeId, storeChecks.all).map((row) => ({ kind: 'profile', profileId: row.profileId, row }));
+    const nodes: StoreNode[] = storeRows(profiles.value, activeId, this.s.storeChecks.all).map((row) => ({ kind: 'profile', profileId: row.profileId, row }));
     this.startLoading();
     // An empty view shows its welcome text; the account's stores join once they are known.
     const showOthers = this.account === undefined ? nodes.length > 0
@@ -88,7 +86,7 @@ export class StoresModel implements TreeModel<StoreNode> {
         item.iconPath = new vscode.ThemeIcon('cloud');
         item.contextValue = 'api2cartWix.others';
         item.tooltip = vscode.l10n.t('Stores of your API2Cart account with no store profile here (account.cart.list), loaded once per session. Refresh Stores reloads them.');
-        const count = accountStores.loaded ? accountStores.list.length : undefined;
+        const count = this.s.accountStores.loaded ? this.s.accountStores.list.length : undefined;
         if (count !== undefined) item.description = String(count);
         return item;
       }
@@ -118,7 +116,7 @@ export class StoresModel implements TreeModel<StoreNode> {
       if (key.ok && key.value !== undefined) keys.add(key.value);
     }
     const others = otherAccountStores(this.account.carts, keys);
-    accountStores.set(others.rows, others.keys);
+    this.s.accountStores.set(others.rows, others.keys);
     return others.rows;
   }
 
