@@ -50,11 +50,21 @@ export function registerViews(s: Services, receiver: ReceiverController): { read
     if (choice === update) await vscode.commands.executeCommand(CommandIds.updateWixCredentials);
   });
 
+  // The views are registered just after activate() returns: each is a round trip to the
+  // workbench, and a view shown at startup draws once its provider arrives, a moment later.
+  const treeViews: vscode.Disposable[] = [];
+  let disposed = false;
+  setImmediate(() => {
+    if (disposed) return;
+    treeViews.push(
+      vscode.window.createTreeView(ViewIds.stores, { treeDataProvider: stores, showCollapseAll: false }),
+      vscode.window.createTreeView(ViewIds.deliveries, { treeDataProvider: deliveries }),
+      vscode.window.createTreeView(ViewIds.requests, { treeDataProvider: requests }),
+    );
+  });
   const disposables: vscode.Disposable[] = [
     stores, deliveries, requests, offerUpdate,
-    vscode.window.createTreeView(ViewIds.stores, { treeDataProvider: stores, showCollapseAll: false }),
-    vscode.window.createTreeView(ViewIds.deliveries, { treeDataProvider: deliveries }),
-    vscode.window.createTreeView(ViewIds.requests, { treeDataProvider: requests }),
+    { dispose: () => { disposed = true; for (const v of treeViews) v.dispose(); } },
     vscode.commands.registerCommand(CommandIds.refreshStores, guardedCommand(s.log, 'Refresh Stores', refreshStores)),
     vscode.commands.registerCommand(CommandIds.updateWixCredentials, updateCredentials),
     vscode.commands.registerCommand(CommandIds.selectStore, guardedCommand1(s, 'Switch Store', async (arg) => {
