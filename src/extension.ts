@@ -20,6 +20,9 @@ import { testApi, type ActivationReport } from './vscode/testHooks';
 import { registerConnectFlow } from './vscode/connect/connectCommand';
 import { registerInstallLink } from './vscode/connect/installLink';
 import { registerWebhookCommands } from './vscode/webhook/webhookCommands';
+import { registerViews } from './vscode/views';
+import { AccountStoreCache } from './vscode/views/accountStores';
+import { StoreChecks } from './vscode/views/storeArgument';
 
 // Set by the bundle's first and last lines (tools/build.mjs): the time to load this file.
 declare const __api2cartWixLoadStart: number | undefined;
@@ -38,7 +41,7 @@ export function activate(context: vscode.ExtensionContext) {
   const profiles = createProfileService(secretStorageStore(context.secrets), { redactor });
   const status = new ConnectionStatus(profiles, redactor);
   context.subscriptions.push(log, { dispose: () => profiles.dispose() }, status);
-  const services: Services = { context, log, redactor, profiles, status };
+  const services: Services = { context, log, redactor, profiles, status, storeChecks: new StoreChecks(), accountStores: new AccountStoreCache() };
 
   const webhooks = registerWebhookCommands(services);
   const install = registerInstallLink(services, webhooks.receiver);
@@ -56,6 +59,9 @@ export function activate(context: vscode.ExtensionContext) {
     watchProfilesHealth(services),
     ...registerPermissions(services),
   );
+  // After the request commands: the Requests view follows their runs.
+  const sidebar = registerViews(services, webhooks.receiver);
+  context.subscriptions.push(...sidebar.disposables);
   void status.refresh();
   // VS Code's own work between loading the file and calling activate() is not ours to count.
   const activateMs = performance.now() - activateStart;
@@ -63,7 +69,7 @@ export function activate(context: vscode.ExtensionContext) {
   log.info(`activated ${context.extension.packageJSON.version}: loaded in ${loadMs?.toFixed(1) ?? '?'} ms, activate() ${activateMs.toFixed(1)} ms, heavy bundles loaded: ${activation.coreBundlesLoaded.join(', ') || 'none'}`);
   // The condition is a build-time constant: the shipped bundle has no trace of the test API.
   if (API2CART_WIX_TEST_HOOKS && process.env.API2CART_WIX_TEST_MODE === '1') {
-    return testApi(context, services, activation, { connect: connect.flow, receiver: webhooks.receiver });
+    return testApi(context, services, activation, { connect: connect.flow, receiver: webhooks.receiver, sidebar: sidebar.views });
   }
   return undefined;
 }

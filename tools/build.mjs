@@ -31,6 +31,7 @@ const lazyCoreBundles = {
   'feature-requests': 'src/vscode/requests/feature.ts',
   'core-permissions': 'src/core/permissions/index.ts',
   'core-install': 'src/core/install/index.ts',
+  'feature-views': 'src/vscode/views/feature.ts',
 };
 
 const builds = [

@@ -24,6 +24,13 @@ export const CommandIds = {
   runRequest: 'api2cartWix.runRequest',
   verifyPermissions: 'api2cartWix.verifyPermissions',
   openInstallLink: 'api2cartWix.openInstallLink',
+  refreshStores: 'api2cartWix.refreshStores',
+  updateWixCredentials: 'api2cartWix.updateWixCredentials',
+  // The sidebar's item commands: run from a tree item, hidden from the palette.
+  selectStore: 'api2cartWix.views.selectStore',
+  openDelivery: 'api2cartWix.views.openDelivery',
+  useDeliveryInstanceId: 'api2cartWix.views.useDeliveryInstanceId',
+  openRequestRun: 'api2cartWix.views.openRequestRun',
 } as const;
 
 export type CommandKey = keyof typeof CommandIds;

@@ -5,6 +5,7 @@ import { permissionsTestHooks } from './permissions';
 import { requestControllerForTests } from './requests';
 import { scopePlannerTestHooks } from './scopePlanner/scopePlannerPanel';
 import type { Services } from './services';
+import type { SidebarViews } from './views';
 import { overrideWorkspaceFacts } from './store/workspacePolicy';
 
 /** What activate() measured about itself: also logged, for `npm run bench` and for people. */
@@ -24,7 +25,7 @@ export function testApi(
   context: vscode.ExtensionContext,
   services: Services,
   activation: ActivationReport,
-  features: { readonly connect: ConnectFlow; readonly receiver: ReceiverController },
+  features: { readonly connect: ConnectFlow; readonly receiver: ReceiverController; readonly sidebar: SidebarViews },
 ) {
   return {
     services, secrets: context.secrets, scopePlanner: scopePlannerTestHooks(context), activation, permissions: permissionsTestHooks(),

@@ -28,7 +28,7 @@ async function opsPerSecond(fn: () => unknown, ms = 1500): Promise<number> {
   return n / ((performance.now() - t0) / 1000);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Ours and the baseline in alternating short rounds, median of each: the machine's other load
@@ -44,7 +44,7 @@ async function compareRates(measure: (fn: () => unknown, ms: number) => Promise<
   return [median(a), median(b)];
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The physical limit: verify the RS256 signature with node:crypto and unwrap the layers by hand. */
 function rawVerifyAndDecode(token: string, key: crypto.KeyObject): unknown {

@@ -9,7 +9,7 @@ const packaged = () => new Map(zipEntries(packagedVsix()).filter(e => e.name.sta
 describe('the packaged .vsix', () => {
   it('holds only the bundles, media, README, CHANGELOG, LICENSE and the manifest', () => {
     const files = [...packaged().keys()].sort();
-    const allowed = /^(dist\/(extension|(core|feature)-[a-z]+)\.js|dist\/api2cart-(request\.schema|methods)\.json|dist\/webview\/[A-Za-z]+\.js|media\/(icon\.png|screenshots\/[a-z0-9-]+\.png|[A-Za-z]+\.css|walkthrough\/[A-Za-z]+\.md)|package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
+    const allowed = /^(dist\/(extension|(core|feature)-[a-z]+)\.js|dist\/api2cart-(request\.schema|methods)\.json|dist\/webview\/[A-Za-z]+\.js|media\/(icon\.png|sidebar\.svg|screenshots\/[a-z0-9-]+\.png|[A-Za-z]+\.css|walkthrough\/[A-Za-z]+\.md)|package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/;
     assert.deepEqual(files.filter(f => !allowed.test(f)), []);
     for (const needed of ['dist/extension.js', 'dist/core-webhook.js', 'dist/core-connection.js', 'dist/core-requests.js', 'dist/feature-store.js', 'dist/feature-requests.js', 'dist/webview/scopePlanner.js',
       'dist/api2cart-request.schema.json', 'dist/api2cart-methods.json',

@@ -16,6 +16,7 @@ import type {
   PlatformParam,
   SupportedPlatform,
   ValidateResult,
+  WixCredentialsUpdate,
 } from './types';
 
 export interface Api2CartClientOptions {
@@ -35,6 +36,8 @@ export interface Api2CartClient {
   validate(storeKey: string, options?: CallOptions): Promise<Result<ValidateResult, Api2CartProblem>>;
   info(storeKey: string, options?: CallOptions): Promise<Result<CartInfo, Api2CartProblem>>;
   supportedPlatforms(options?: CallOptions): Promise<Result<readonly SupportedPlatform[], Api2CartProblem>>;
+  /** `PUT account.config.update.json`: new Wix credentials for a connected store; its store key stays. */
+  updateWixCredentials(storeKey: string, params: WixCredentialsUpdate, options?: CallOptions): Promise<Result<{ readonly updatedItems?: number }, Api2CartProblem>>;
   /**
    * Any API2Cart method, e.g. `product.count`: its `result` on return_code 0, else a problem with
    * the code explained. For callers that interpret the result themselves.
@@ -208,6 +211,18 @@ export function createApi2CartClient(options: Api2CartClientOptions): Api2CartCl
         return fail(badResult('account.supported_platforms', 'a platform list'));
       }
       return ok(list.filter(isObject).flatMap(toPlatform));
+    },
+
+    async updateWixCredentials(storeKey, params, callOptions) {
+      // Query-string parameters (the spec): the secret is in the URL, which nothing here logs.
+      const result = await call({
+        method: 'account.config.update', httpMethod: 'PUT', storeKey,
+        query: { wix_app_id: params.appId, wix_app_secret_key: params.appSecret, wix_instance_id: params.instanceId, idempotency_key: params.idempotencyKey },
+        secrets: [params.appSecret],
+      }, callOptions);
+      if (!result.ok) return result;
+      const items = result.value.updated_items;
+      return ok(typeof items === 'number' ? { updatedItems: items } : {});
     },
 
     callMethod: (method, request, callOptions) => call({ method, ...request }, callOptions),

@@ -75,3 +75,12 @@ export interface Api2CartProblem extends Problem<Api2CartProblemKind> {
 export interface CallOptions {
   readonly signal?: AbortSignal;
 }
+
+/** account.config.update's Wix fields; the secret travels in the query string. */
+export interface WixCredentialsUpdate {
+  readonly appId: string;
+  readonly appSecret: string;
+  readonly instanceId: string;
+  /** The same key for a retry of the same change, so API2Cart applies it once. */
+  readonly idempotencyKey: string;
+}

@@ -4,6 +4,7 @@ export * from './addStore';
 export * from './checkConnection';
 export * from './findStore';
 export * from './removeStore';
+export * from './updateCredentials';
 export * from '../api2cart/client';
 export * from '../api2cart/returnCodes';
 export * from '../api2cart/types';

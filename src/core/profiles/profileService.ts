@@ -137,6 +137,8 @@ export interface ProfileService {
   forgetAll(): ServiceResult<void>;
   /** Fires for changes to any of our keys, from this window or another. */
   onDidChange(listener: (change: StoredChange) => void): Disposable;
+  /** setAppCredentials replaced the App Secret Key of the same App ID: the stores connected with it need it too. */
+  onDidReplaceAppSecret(listener: (appId: string) => void): Disposable;
   dispose(): void;
 }
 
@@ -149,6 +151,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
   const secrets = createSecretCache(store, options.redactor);
   const documents = createDocumentStore(secrets);
   const { read, write } = secrets;
+  const secretReplaced = new Set<(appId: string) => void>();
   const mutateDocument = <T>(change: (document: ProfilesDocument) => Result<Mutation<T>, ProfileServiceProblem>): ServiceResult<T> =>
     documents.mutate<T, ProfileServiceProblem>(change);
 
@@ -205,7 +208,7 @@ export function createProfileService(store: SecretStore, options: ProfileService
     }
   }
 
-  return {
+  const service: ProfileService = {
     getApiKey: () => read(SECRET_KEYS.apiKey),
 
     async setApiKey(input) {
@@ -227,8 +230,13 @@ export function createProfileService(store: SecretStore, options: ProfileService
       if (!appId.ok) return appId;
       const appSecret = validateAppSecret(appSecretInput);
       if (!appSecret.ok) return appSecret;
+      const before = await service.getAppCredentials();
       const wroteId = await write(SECRET_KEYS.appId, appId.value);
-      return wroteId.ok ? write(SECRET_KEYS.appSecret, appSecret.value) : wroteId;
+      const wrote = wroteId.ok ? await write(SECRET_KEYS.appSecret, appSecret.value) : wroteId;
+      if (wrote.ok && before.ok && before.value?.appId === appId.value && before.value.appSecret !== appSecret.value) {
+        for (const listener of [...secretReplaced]) listener(appId.value);
+      }
+      return wrote;
     },
 
     getPublicKey: () => read(SECRET_KEYS.publicKey),
@@ -439,7 +447,12 @@ export function createProfileService(store: SecretStore, options: ProfileService
     },
 
     onDidChange: (listener) => secrets.onDidChange(listener),
+    onDidReplaceAppSecret(listener) {
+      secretReplaced.add(listener);
+      return { dispose: () => void secretReplaced.delete(listener) };
+    },
 
     dispose: () => secrets.dispose(),
   };
+  return service;
 }

@@ -6,6 +6,7 @@ import { CommandIds } from '../commandIds';
 import { connectionCore } from '../lazyCore';
 import type { Services } from '../services';
 import { connectedStore, PREREQUISITE_KINDS } from '../store/connectedStore';
+import { profileIdArgument } from '../views/storeArgument';
 import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from './connectionSupport';
 
 const WHAT = 'Check Connection';
@@ -17,8 +18,8 @@ interface CheckInputs {
 }
 
 /** Nothing is asked for here: a check only makes sense for a store that was added. */
-async function readInputs(s: Services): Promise<Result<CheckInputs, Problem>> {
-  const store = await connectedStore(s, { withApiKey: true });
+async function readInputs(s: Services, profileId: string | undefined): Promise<Result<CheckInputs, Problem>> {
+  const store = await connectedStore(s, { withApiKey: true, profileId });
   return store.ok ? ok({ apiKey: store.value.apiKey!, profile: store.value.profile, storeKey: store.value.storeKey }) : store;
 }
 
@@ -57,10 +58,13 @@ async function offerToForgetStaleKey(s: Services, profile: StoreProfile, message
     });
 }
 
-/** Check Connection: account.cart.list filtered by the store key, then cart.validate, once. */
-export async function checkConnectionCommand(s: Services): Promise<void> {
+/**
+ * Check Connection: account.cart.list filtered by the store key, then cart.validate, once. On
+ * the store it was invoked on (a Stores view item), else the active one.
+ */
+export async function checkConnectionCommand(s: Services, arg?: unknown): Promise<void> {
   s.log.info(`${WHAT}: started`);
-  const inputs = await readInputs(s);
+  const inputs = await readInputs(s, profileIdArgument(arg));
   if (!inputs.ok) {
     // A missing prerequisite is not a broken connection; an unreadable keyring is.
     const prerequisite = PREREQUISITE_KINDS.includes(inputs.error.kind);
@@ -69,7 +73,7 @@ export async function checkConnectionCommand(s: Services): Promise<void> {
   const { apiKey, profile, storeKey } = inputs.value;
   const clients = createConnectionClients(s, apiKey);
   if (!clients.ok) return reportProblem(s, WHAT, clients.error);
-  const retry = () => vscode.commands.executeCommand(CommandIds.checkConnection);
+  const retry = () => vscode.commands.executeCommand(CommandIds.checkConnection, profile.id);
   const name = profileDisplayName(profile);
   const steps = stepText();
 
@@ -89,10 +93,13 @@ export async function checkConnectionCommand(s: Services): Promise<void> {
         s.log.info(`${WHAT}: cancelled`);
         return;
       }
+      s.storeChecks.record(profile.id, { ok: false, message: s.redactor.redact(checked.error.message) });
       return reportProblem(s, WHAT, checked.error, retry);
     }
     const status = checked.value;
     s.log.info(`${WHAT}: ${status.state}`);
+    s.storeChecks.record(profile.id, status.state === 'connected' ? { ok: true }
+      : { ok: false, message: s.redactor.redact(status.state === 'not-in-account' ? status.message : status.problem.message) });
     switch (status.state) {
       case 'connected': {
         await s.status.setError(undefined);

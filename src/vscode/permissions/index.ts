@@ -8,6 +8,7 @@ import { saveMarkdown, type MarkdownTarget } from '../markdownFile';
 import { setPlannerStoreSource, type PlannerStoreSource } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
 import { PermissionChecks } from './checks';
+import { profileIdArgument } from '../views/storeArgument';
 import { verifyPermissionsCommand } from './verifyCommand';
 
 export { recordPlanSnapshot } from './planSnapshot';
@@ -75,7 +76,7 @@ export function registerPermissions(s: Services): vscode.Disposable[] {
   current = { checks, saveReport };
   return [
     checks,
-    ...registerCommands(s.log, { [CommandIds.verifyPermissions]: { title: 'Verify Store Permissions', run: () => verifyPermissionsCommand(s, checks, saveReport) } }),
+    ...registerCommands(s.log, { [CommandIds.verifyPermissions]: { title: 'Verify Store Permissions', run: (arg?: unknown) => verifyPermissionsCommand(s, checks, saveReport, profileIdArgument(arg)) } }),
     setPlannerStoreSource(source),
     { dispose: () => (current = undefined) },
   ];

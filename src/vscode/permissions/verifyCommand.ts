@@ -22,8 +22,8 @@ interface Target {
 }
 
 /** The API key and a store that was added to API2Cart and still has the app; otherwise what to do first. */
-async function readTarget(s: Services): Promise<{ target: Target } | { problem: Problem; prerequisite: boolean }> {
-  const store = await connectedStore(s, { withApiKey: true, refuseRemoved: true });
+async function readTarget(s: Services, profileId: string | undefined): Promise<{ target: Target } | { problem: Problem; prerequisite: boolean }> {
+  const store = await connectedStore(s, { withApiKey: true, refuseRemoved: true, profileId });
   if (!store.ok) return { problem: store.error, prerequisite: PREREQUISITE_KINDS.includes(store.error.kind) };
   return { target: { apiKey: store.value.apiKey!, profile: store.value.profile, storeKey: store.value.storeKey } };
 }
@@ -110,12 +110,12 @@ function announce(s: Services, result: VerificationResult, saveReport: () => unk
  * Verify Store Permissions: read-only probes for the planner's selection (or picked groups) on
  * the active store, at most 3 at a time, with cart.methods and the app instance alongside.
  */
-export async function verifyPermissionsCommand(s: Services, checks: PermissionChecks, saveReport: () => unknown): Promise<void> {
+export async function verifyPermissionsCommand(s: Services, checks: PermissionChecks, saveReport: () => unknown, profileId?: string): Promise<void> {
   if (checks.running) {
     void vscode.window.showInformationMessage(vscode.l10n.t('A store permission check is already running; wait for it or cancel it.'));
     return;
   }
-  const read = await readTarget(s);
+  const read = await readTarget(s, profileId);
   if ('problem' in read) return read.prerequisite ? showPrerequisite(s, WHAT, read.problem) : reportProblem(s, WHAT, read.problem);
   const { apiKey, profile, storeKey } = read.target;
   const selection = normaliseSelection(s.context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? []);

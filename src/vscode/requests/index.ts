@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RunRecord } from '../../core/requests/history';
 import { CommandIds } from '../commandIds';
 import { registerCommands } from '../commands';
 import { bundleLoader } from '../bundles';
@@ -8,12 +9,22 @@ import { workspaceFacts } from '../store/workspacePolicy';
 import { RequestCodeLenses } from './codeLens';
 import type { RequestController } from './requestController';
 import { REQUEST_FILE_GLOB } from './requestFiles';
+import { storeArgument } from '../views/storeArgument';
 
 /** The runner's VS Code side (feature-requests): loaded on the first New or Run. */
 const requestsFeature = bundleLoader<typeof import('./feature')>('feature-requests');
 
 let current: RequestController | undefined;
 let create: (() => RequestController) | undefined;
+
+/** The Requests view's source: the runs so far (none before the runner first loads) and when they change. */
+export interface RequestRuns {
+  list(): readonly RunRecord[];
+  readonly onDidChange: vscode.Event<void>;
+  openRun(id: number): Promise<void>;
+}
+let runs: RequestRuns | undefined;
+export const requestRuns = (): RequestRuns | undefined => runs;
 
 /** For the integration tests: the live controller (history, diagnostics, last runs), created if need be. */
 export const requestControllerForTests = (): RequestController | undefined => current ?? create?.();
@@ -26,14 +37,16 @@ export function registerRequestCommands(s: Services): vscode.Disposable[] {
   const changed = new vscode.EventEmitter<void>();
   create = () => (current ??= new (requestsFeature().RequestController)(s, changed));
   const controller = create;
+  runs = { list: () => current?.history.list() ?? [], onDidChange: changed.event, openRun: (id) => controller().openRun(id) };
   return [
     changed,
     { dispose: () => current?.dispose() },
     vscode.languages.registerCodeLensProvider({ pattern: REQUEST_FILE_GLOB }, new RequestCodeLenses(() => current, changed.event)),
     ...registerCommands(s.log, {
-      [CommandIds.newRequest]: { title: 'New API2Cart Request', run: () => requestsFeature().newRequestCommand(s, controller(), {
+      [CommandIds.newRequest]: { title: 'New API2Cart Request', run: (arg?: unknown) => requestsFeature().newRequestCommand(s, controller(), {
         facts: workspaceFacts(),
         plannedMethods: s.context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? [],
+        store: storeArgument(arg),
       }) },
       [CommandIds.runRequest]: { title: 'Run API2Cart Request', run: (arg?: unknown) => controller().command(arg) },
     }),

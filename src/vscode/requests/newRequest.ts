@@ -7,6 +7,8 @@ import type { Services } from '../services';
 import type { WorkspaceFacts } from '../store/workspacePolicy';
 import type { RequestController } from './requestController';
 import { REQUEST_FILE_SUFFIX } from './requestFiles';
+import { ACCOUNT_STORE_PREFIX } from '../views/accountStores';
+import type { StoreArgument } from '../views/storeArgument';
 
 interface MethodItem extends vscode.QuickPickItem {
   readonly method?: string;
@@ -70,7 +72,7 @@ async function freeUri(folder: vscode.Uri, method: string): Promise<vscode.Uri> 
 export async function newRequestCommand(
   s: Services,
   controller: RequestController,
-  context: { readonly facts: WorkspaceFacts; readonly plannedMethods: readonly unknown[] },
+  context: { readonly facts: WorkspaceFacts; readonly plannedMethods: readonly unknown[]; readonly store?: StoreArgument },
 ): Promise<vscode.Uri | undefined> {
   const catalogue = await controller.loadCatalogue();
   if (!catalogue.ok) {
@@ -89,7 +91,8 @@ export async function newRequestCommand(
   const folder = await pickFolder(context.facts.folders);
   if (folder === undefined) return undefined;
   const params = requestsCore().minimalParams(catalogue.value, catalogue.value.methods[method]!);
-  const text = `${JSON.stringify({ method, params }, null, 2)}\n`;
+  const store = await fileStore(s, context.store);
+  const text = `${JSON.stringify({ method, ...(store !== undefined ? { store } : {}), params }, null, 2)}\n`;
 
   let document: vscode.TextDocument;
   if (folder === 'none') {
@@ -111,4 +114,15 @@ export async function newRequestCommand(
   }
   s.log.info(`New API2Cart Request: ${method} in ${document.uri.scheme === 'untitled' ? 'an unsaved file' : vscode.workspace.asRelativePath(document.uri)}`);
   return document.uri;
+}
+
+/**
+ * Invoked on a Stores view item: the file names that store (a profile by its instance id, an
+ * account store by `api2cart:<id>`), never its key. From the palette: none, the active store.
+ */
+async function fileStore(s: Services, store: StoreArgument | undefined): Promise<string | undefined> {
+  if (store?.accountId !== undefined) return `${ACCOUNT_STORE_PREFIX}${store.accountId}`;
+  if (store?.profileId === undefined) return undefined;
+  const profile = await s.profiles.getProfile(store.profileId);
+  return profile.ok ? profile.value?.instanceId : undefined;
 }

@@ -11,7 +11,7 @@ import { connectionCore, requestsCore } from '../lazyCore';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
 import { readBaseUrl } from '../settings';
-import { connectedStore } from '../store/connectedStore';
+import { requestTarget } from './requestTarget';
 import { AnswerDocuments } from './answerDocuments';
 import { REQUEST_FILE_GLOB, REQUEST_FILE_SUFFIX, type RunAction } from './requestFiles';
 
@@ -124,7 +124,7 @@ export class RequestController implements vscode.Disposable {
       void showProblem(profiles.error, this.s.redactor);
       return undefined;
     }
-    const checked = requestsCore().checkRequestText(document.getText(), catalogue.value, profiles.value);
+    const checked = requestsCore().checkRequestText(document.getText(), catalogue.value, [...profiles.value, ...this.s.accountStores.choices()]);
     if (checked.ok) {
       this.diagnostics.delete(document.uri);
       return checked.request;
@@ -170,15 +170,15 @@ export class RequestController implements vscode.Disposable {
       }
       request = next;
     }
-    const store = await connectedStore(s, { withApiKey: true, ...(request.storeId !== undefined ? { profileId: request.storeId } : {}) });
+    const store = await requestTarget(s, request.storeId);
     if (!store.ok) {
       showPrerequisite(s, WHAT, store.error);
       return undefined;
     }
-    const { profile, name, storeKey, apiKey } = store.value;
+    const { id, name, url, storeKey, apiKey } = store.value;
     const core = requestsCore();
     const write = core.isWriteMethod(request.spec);
-    if (write && !(await this.confirmWrite(request, profile.id, name, profile.siteUrl))) {
+    if (write && !(await this.confirmWrite(request, id, name, url))) {
       s.log.info(`${WHAT}: ${request.method} not confirmed, nothing sent`);
       return undefined;
     }
@@ -285,6 +285,14 @@ export class RequestController implements vscode.Disposable {
       'Copied {0} as a cURL command. It reads the keys from ${1} and ${2} (Write Store Key to .env writes both).',
       request.method, core.API_KEY_VARIABLE, core.STORE_KEY_VARIABLE));
     return command;
+  }
+
+  /** Reopens a run's answer (the Requests view's run items). */
+  async openRun(id: number): Promise<void> {
+    const run = this.history.get(id);
+    if (!run) return;
+    this.showAnswer(run);
+    await this.shows;
   }
 
   /** The last runs, newest first; a pick reopens its answer. */

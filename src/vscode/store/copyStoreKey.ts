@@ -6,10 +6,10 @@ import { refuseUntrusted, type WorkspaceFacts } from './workspacePolicy';
 
 const WHAT = 'Copy Store Key';
 
-/** Copy Store Key: the active store's key to the clipboard, on the person's explicit request only. */
-export async function copyStoreKeyCommand(s: Services, facts: WorkspaceFacts): Promise<void> {
+/** Copy Store Key: the key of the active store (or `profileId`) to the clipboard, on the person's explicit request only. */
+export async function copyStoreKeyCommand(s: Services, facts: WorkspaceFacts, profileId?: string): Promise<void> {
   if (!facts.trusted) return refuseUntrusted(vscode.l10n.t('Copy Store Key'));
-  const store = await connectedStore(s, { withApiKey: false });
+  const store = await connectedStore(s, { withApiKey: false, ...(profileId !== undefined ? { profileId } : {}) });
   if (!store.ok) return showPrerequisite(s, WHAT, store.error);
   const { storeKey, name } = store.value;
   await vscode.env.clipboard.writeText(storeKey);

@@ -6,6 +6,7 @@ import { bundleLoader } from '../bundles';
 import { guardedCommand } from '../problems';
 import type { Services } from '../services';
 import { workspaceFacts } from './workspacePolicy';
+import { profileIdArgument } from '../views/storeArgument';
 
 /** VS Code-side code used now and then (feature-store): out of the activation bundle. */
 const storeFeature = bundleLoader<typeof import('./feature')>('feature-store');
@@ -16,9 +17,9 @@ const storeFeature = bundleLoader<typeof import('./feature')>('feature-store');
  */
 export function registerStoreCommands(s: Services): vscode.Disposable[] {
   return registerCommands(s.log, {
-    [CommandIds.copyStoreKey]: { title: 'Copy Store Key', run: () => storeFeature().copyStoreKeyCommand(s, workspaceFacts()) },
+    [CommandIds.copyStoreKey]: { title: 'Copy Store Key', run: (arg?: unknown) => storeFeature().copyStoreKeyCommand(s, workspaceFacts(), profileIdArgument(arg)) },
     [CommandIds.writeStoreKeyToEnv]: { title: 'Write Store Key to .env', run: () => storeFeature().writeStoreKeyToEnvCommand(s, workspaceFacts()) },
-    [CommandIds.removeStore]: { title: 'Remove Store from API2Cart', run: () => storeFeature().removeStoreCommand(s) },
+    [CommandIds.removeStore]: { title: 'Remove Store from API2Cart', run: (arg?: unknown) => storeFeature().removeStoreCommand(s, profileIdArgument(arg)) },
   });
 }
 

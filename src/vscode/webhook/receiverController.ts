@@ -12,7 +12,8 @@ import { readSettings } from '../settings';
 import { showStoreRemovedNotice } from '../store';
 import { decodeOptions, decodeWithStoredKey } from './decodeCommand';
 import { eventJson, eventSummary, isInstallEvent, lifecycleEventOf, rejectedDeliveryJson, trustLabel, trustOf, type EventView } from './eventView';
-import { offerInstanceId, openJsonLabel } from './useInstanceId';
+import { offerInstanceId, openJsonLabel, useInstanceId } from './useInstanceId';
+import type { DeliveryInput } from '../../core/views/deliveriesTree';
 import type { ReceiverStatusItem } from './receiverStatusItem';
 import type { WebhookContext } from './webhookContext';
 
@@ -73,6 +74,9 @@ export class ReceiverController implements vscode.Disposable {
 
   /** The install link's `GET /installed/<state>` page (src/vscode/connect/installLink.ts). */
   installedHandler: ((state: string, query: string) => { status: number; html: string }) | undefined;
+  private readonly deliveriesChanged = new vscode.EventEmitter<void>();
+  /** A delivery arrived, or the receiver started or stopped (the Webhook Deliveries view listens). */
+  readonly onDidChangeDeliveries = this.deliveriesChanged.event;
 
   constructor(private readonly ctx: WebhookContext, readonly item: ReceiverStatusItem) {}
 
@@ -165,6 +169,7 @@ export class ReceiverController implements vscode.Disposable {
     }
     this.receiver = started.value;
     this.address = undefined; // the last run's address must not pass for this one's
+    this.deliveriesChanged.fire();
     this.shownProblems.clear();
     this.address = await this.addressOf(started.value);
     this.item.show(this.address, 0);
@@ -261,7 +266,20 @@ export class ReceiverController implements vscode.Disposable {
     if (picked?.delivery) await this.openDelivery(picked.delivery);
   }
 
-  private async openDelivery(delivery: Delivery): Promise<void> {
+  /** What the Webhook Deliveries view shows of a delivery. */
+  describe(delivery: Delivery): DeliveryInput {
+    const view = this.viewOf(delivery);
+    const base = { receivedAt: delivery.receivedAt, status: delivery.status, duplicate: delivery.duplicate };
+    return view ? { ...base, trust: trustOf(view), eventType: view.event.eventType, instanceId: view.event.instanceId } : { ...base, trust: 'rejected' };
+  }
+
+  /** "Use this Instance ID" on a delivery, as its notification offers it. */
+  async useInstanceIdOf(delivery: Delivery): Promise<void> {
+    const view = this.viewOf(delivery);
+    if (view) await useInstanceId(this.ctx, view);
+  }
+
+  async openDelivery(delivery: Delivery): Promise<void> {
     const view = this.viewOf(delivery);
     await (view
       ? this.ctx.documents.show(view.event.eventType, eventJson(view))
@@ -279,6 +297,7 @@ export class ReceiverController implements vscode.Disposable {
     this.stoppedHistory = receiver.deliveries();
     await receiver.stop();
     this.item.hide();
+    this.deliveriesChanged.fire();
     await this.ctx.s.status.setReceiver(undefined);
     this.ctx.log.info(`stopped; port ${receiver.address.port} is free`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Webhook receiver stopped; port {0} is free.', receiver.address.port));
@@ -311,6 +330,7 @@ export class ReceiverController implements vscode.Disposable {
 
   private async onDelivery(delivery: Delivery): Promise<void> {
     const { s, log } = this.ctx;
+    this.deliveriesChanged.fire();
     const view = this.viewOf(delivery);
     const line = describeDelivery(delivery, view);
     if (this.receiver && this.address) this.item.show(this.address, this.receiver.deliveries().length);
@@ -437,6 +457,7 @@ export class ReceiverController implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.deliveriesChanged.dispose();
     void this.receiver?.stop();
     this.receiver = undefined;
     this.claims.clear();
