@@ -19,7 +19,7 @@ const README_SHOT_DIR = path.join(repoRoot, 'media', 'screenshots');
 
 const WALKTHROUGH = 'Connect a Wix store to API2Cart';
 const STEP = {
-  connect: 'Connect in one guided flow',
+  connect: 'Connect Wix Store: all steps in one guided flow',
   plan: 'Plan the Wix app\'s scopes',
   apiKey: 'Set your API2Cart API key',
   app: 'Add the Wix app\'s ID and secret key',

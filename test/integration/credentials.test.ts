@@ -334,12 +334,15 @@ describe('credentials, store profiles and status bar', function () {
   describe('Show Actions', () => {
     it('offers the next step first and runs the one picked', async () => {
       const key = secretCanary('api-key');
-      ui.pick((items) => items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator)).input(key);
+      ui.pick((items) => items.find((i) => i.label === 'Set API2Cart API Key')).input(key);
       await run('api2cartWix.showActions');
       const items = ui.picks[0].items;
       assert.equal(items[0].label, 'Next steps');
       assert.equal(items[0].kind, vscode.QuickPickItemKind.Separator);
-      assert.equal(items[1].label, 'Set API2Cart API Key');
+      // Nothing set up yet: the one guided flow comes first, then the steps one by one.
+      assert.equal(items[1].label, 'Connect Wix Store');
+      assert.match(items[1].detail ?? '', /^All steps in one guided flow/);
+      assert.equal(items[2].label, 'Set API2Cart API Key');
       assert.match(ui.picks[0].options?.title ?? '', /API2Cart Wix — API2Cart: not set up/);
       assert.equal(await stored(SECRET_KEYS.apiKey), key, 'the picked step ran');
       const next = (await presentation()).nextSteps[0];
@@ -353,7 +356,7 @@ describe('credentials, store profiles and status bar', function () {
       assert.equal(view.state, 'not-set-up');
       assert.equal(view.text, '$(plug) API2Cart: not set up');
       assert.match(view.tooltip, /API2Cart API key: missing/);
-      assert.match(view.tooltip, /Next: Set API2Cart API Key\./);
+      assert.match(view.tooltip, /Next: Connect Wix Store\./);
 
       ui.input(secretCanary('api-key'));
       await run('api2cartWix.setApiKey');

@@ -210,6 +210,8 @@ function pendingSteps(facts: StatusFacts): StatusActionId[] {
   const steps: StatusActionId[] = [];
   const fix = currentError(facts)?.fix ?? facts.profilesProblem?.fix;
   if (fix !== undefined && fix !== 'retry') steps.push(fix);
+  // From nothing, the one guided flow is the next step, as the walkthrough's first step says.
+  if (nothingStored(facts) && steps.length === 0) steps.push('connectWixStore');
   if (!facts.hasApiKey) steps.push('setApiKey');
   if (!facts.hasAppCredentials) steps.push('setAppCredentials');
   const store = usableStore(facts);
@@ -225,11 +227,15 @@ function pendingSteps(facts: StatusFacts): StatusActionId[] {
   return steps;
 }
 
+function nothingStored(facts: StatusFacts): boolean {
+  return !facts.hasApiKey && !facts.hasAppCredentials && !facts.hasPublicKey && storeCount(facts) === 0;
+}
+
 /** Everything else that applies now, most situational first. */
 function otherActions(facts: StatusFacts): StatusActionId[] {
   const listening = facts.receiver !== undefined;
   const store = usableStore(facts);
-  const anythingStored = facts.hasApiKey || facts.hasAppCredentials || facts.hasPublicKey || storeCount(facts) > 0;
+  const anythingStored = !nothingStored(facts);
   const candidates: [StatusActionId, boolean][] = [
     // Steps 1–4 in one guided flow, while there is no connected store.
     ['connectWixStore', store?.connected !== true],
@@ -304,7 +310,7 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
       case 'openProxySettings':
         return ['Open Proxy Settings', 'Review http.proxy, which wins over the HTTP(S)_PROXY variables.'];
       case 'connectWixStore':
-        return ['Connect Wix Store', 'The steps below in one guided flow: asks only for what is missing and waits for App Installed.'];
+        return ['Connect Wix Store', 'All steps in one guided flow: asks only for what is missing and waits for App Installed.'];
       case 'verifyPermissions':
         return ['Verify Store Permissions', `Read-only probes show whether ${storeName} lets API2Cart read what you planned.`];
     }
