@@ -89,7 +89,7 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     await wb.page.locator('.notification-toast', { hasText: 'Install the app on your site now' }).getByRole('button', { name: 'Cancel' }).waitFor();
     // The connection indicator shows the connection (credentials ready); the receiver has its own item.
     await wb.statusItem('API2Cart: credentials ready').waitFor();
-    await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first().waitFor();
+    await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first().waitFor();
     await settled();
     await wb.screenshot('connect-4-waiting');
   });
@@ -110,7 +110,7 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     const success = wb.page.locator('.notification-toast', { hasText: 'was added to API2Cart' }).first();
     await success.waitFor({ timeout: 60_000 });
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();
-    await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first().waitFor();
+    await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first().waitFor();
     await success.getByRole('button', { name: 'New Request' }).waitFor();
     await wb.page.locator('.notification-toast', { has: wb.page.getByRole('button', { name: 'Cancel' }) }).waitFor({ state: 'detached' });
     await settled();

@@ -234,7 +234,7 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await mediaHeading('The Instance ID');
     const url = `http://127.0.0.1:${port}/webhook`;
     await settledToast(`Webhook receiver listening at ${url}`).waitFor();
-    const receiverItem = wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first();
+    const receiverItem = wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first();
     await receiverItem.waitFor();
 
     // What Wix sends when the site owner installs the app (forwarded through a tunnel in real life).

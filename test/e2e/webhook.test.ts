@@ -39,7 +39,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
   });
 
   /** The receiver's own status-bar item: the radio tower and its port. */
-  const receiverItem = () => wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first();
+  const receiverItem = () => wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first();
 
   it('starts the receiver from the command palette: its own status item, the connection item unchanged', async () => {
     await clearNotifications();

@@ -217,7 +217,7 @@ describe('webhook payloads and receiver', () => {
       assert.equal(s.status.presentation?.state, before);
       assert.match(s.status.presentation?.tooltip ?? '', new RegExp(`Webhook receiver: listening at ${external.replace(/[.]/g, '\\.')}`));
       const item = api.receiver.item.view;
-      assert.equal(item?.text, `$(radio-tower) ${port}`);
+      assert.equal(item?.text, `$(broadcast) Wix webhooks :${port}`);
       assert.deepEqual(item?.tooltip.slice(1, 3), [`External URL: ${external}`, `Local URL: ${url}`]);
     });
 
