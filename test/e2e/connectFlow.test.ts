@@ -98,11 +98,12 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     // Wix's side: the site owner installs the app, Wix POSTs the signed event to the address.
     const response = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: await signWithJose(appInstalled({ appId, instanceId }), keys) });
     assert.equal(response.status, 200);
-    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'not verified' });
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'Unverified App Installed' });
     await dialog.waitFor();
+    for (const name of ['Use This Instance ID', 'Ignore and Keep Waiting', 'Set Public Key…']) await dialog.getByRole('button', { name }).waitFor();
     await settled();
     await wb.screenshot('connect-5-unverified');
-    await dialog.getByRole('button', { name: 'Use It' }).click();
+    await dialog.getByRole('button', { name: 'Use This Instance ID' }).click();
     actions.push('confirm the unverified App Installed');
   });
 

@@ -242,12 +242,12 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     const token = await signWithJose(appInstalled({ appId, instanceId }), keys);
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: token });
     assert.equal(response.status, 200);
-    const offer = settledToast(`Webhook received: AppInstalled for instance ${instanceId} (verified)`);
+    const offer = settledToast(`Webhook received: App Installed for Instance ID ${instanceId} (verified)`);
     await offer.waitFor();
     await settle();
     await wb.screenshot('firstrun-05-webhook');
-    await offer.getByRole('button', { name: 'Use this Instance ID' }).click();
-    await wb.notification('created from the AppInstalled event and made active').waitFor();
+    await offer.getByRole('button', { name: 'Use This Instance ID' }).click();
+    await wb.notification('created from the App Installed event and made active').waitFor();
 
     // A person stops the receiver from its status-bar item once the ID is caught.
     await receiverItem.click();

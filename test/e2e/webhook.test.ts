@@ -73,11 +73,11 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     assert.equal(response.status, 200);
     assert.ok(ms < WIX_DEADLINE_MS, `answered in ${ms} ms`);
 
-    const offer = settledToast(`Webhook received: AppInstalled for instance ${instanceId} (verified)`);
+    const offer = settledToast(`Webhook received: App Installed for Instance ID ${instanceId} (verified)`);
     await offer.waitFor();
     await wb.screenshot('webhook-delivery-notification');
-    await offer.locator('a.monaco-button', { hasText: 'Use this Instance ID' }).click();
-    await wb.notification(`Store "Instance ${instanceId.slice(0, 8)}…" created from the AppInstalled event and made active.`).waitFor();
+    await offer.locator('a.monaco-button', { hasText: 'Use This Instance ID' }).click();
+    await wb.notification(`Store "Wix site (${instanceId.slice(0, 4)}…)" created from the App Installed event and made active.`).waitFor();
     await wb.page.locator(`.statusbar-item [aria-label*="(instance ${instanceId})"]`).first().waitFor();
 
     // The receiver item: its tooltip names both addresses; a click lists the delivery.
@@ -89,7 +89,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     await wb.dismissHover();
     await receiverItem().click();
     await wb.pick('Show Deliveries');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: `instance ${instanceId} · verified · 200` }).first().waitFor();
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: `Wix site (${instanceId.slice(0, 4)}…) · verified · 200` }).first().waitFor();
     await wb.screenshot('receiver-deliveries');
     await wb.page.keyboard.press('Escape');
   });
@@ -107,7 +107,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     assert.equal(response.status, 200);
     assert.equal(await response.text(), 'ok\n');
     assert.ok(ms < WIX_DEADLINE_MS, `answered in ${ms} ms`);
-    await settledToast(`Webhook received: AppInstalled for instance ${second} (verified)`).waitFor();
+    await settledToast(`Webhook received: App Installed for Instance ID ${second} (verified)`).waitFor();
   });
 
   it('decodes the same payload from the palette into a read-only JSON document', async () => {
@@ -121,7 +121,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     const text = (await editor.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /verified: the RS256 signature matches the stored webhook public key/);
     assert.ok(text.includes(instanceId));
-    await settledToast(`Decoded: AppInstalled for instance ${instanceId} (verified)`).waitFor();
+    await settledToast(`Decoded: App Installed for Instance ID ${instanceId} (verified)`).waitFor();
     await wb.screenshot('webhook-decoded-json');
   });
 

@@ -272,13 +272,13 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
   const [label, detail] = ((): [string, string] => {
     switch (id) {
       case 'setApiKey':
-        return ['Set API2Cart API Key', replace(facts.hasApiKey, 'From your API2Cart account; kept in the OS keyring.')];
+        return ['Set API2Cart API Key', replace(facts.hasApiKey, 'From your API2Cart account; kept in secret storage.')];
       case 'setAppCredentials':
         return ['Set Wix App Credentials', replace(facts.hasAppCredentials, 'App ID and App Secret Key from the app dashboard, Develop → OAuth.')];
       case 'setPublicKey':
         return ['Set Webhook Public Key', replace(facts.hasPublicKey, 'From the app dashboard, Webhooks → Get Public Key; verifies webhooks.')];
       case 'setInstanceId':
-        return ['Set Instance ID', 'Enter the instance id of a site that installed the app.'];
+        return ['Set Instance ID', 'Enter the Instance ID of a site that installed the app.'];
       case 'planScopes':
         return ['Plan App Scopes', 'Pick the API2Cart methods you need and see the Wix permissions to request.'];
       case 'startReceiver':
@@ -296,7 +296,7 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
       case 'switchStore':
         return ['Switch Store', `${storeCount(facts)} stores saved.`];
       case 'forgetCredentials':
-        return ['Forget Credentials', 'Delete what this extension saved in the OS keyring.'];
+        return ['Forget Credentials', 'Delete what this extension saved in secret storage.'];
       case 'openSettings':
         return ['Open Settings', 'Review the API2Cart Wix settings.'];
       case 'copyStoreKey':

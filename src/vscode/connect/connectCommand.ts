@@ -7,7 +7,7 @@ import {
   type InstanceAnswer,
   type StepPosition,
 } from '../../core/connect/connectFlow';
-import { profileDisplayName, validateApiKey, validateAppId, validateAppSecret, validateInstanceId } from '../../core/profiles';
+import { profileDisplayName, shortInstanceId, validateApiKey, validateAppId, validateAppSecret, validateInstanceId } from '../../core/profiles';
 import type { Problem } from '../../core/result';
 import { receiverAdvice, shareUrl } from '../../core/webhook/receiverAddress';
 import { parsePublicKey } from '../../core/webhook/publicKey';
@@ -175,7 +175,7 @@ export class ConnectFlow implements vscode.Disposable {
     pick.items = [
       ...(url ? [{ label: vscode.l10n.t('$(copy) Copy webhook URL'), description: url, detail: receiverAdvice(address!), choice: 'copy' as const }] : []),
       { label: vscode.l10n.t('$(clippy) Paste a webhook body'), detail: vscode.l10n.t('The signed JWT Wix POSTed, from a log or a request inspector'), choice: 'paste' },
-      { label: vscode.l10n.t('$(edit) Type the Instance ID'), detail: vscode.l10n.t('The site\'s instance id for your app'), choice: 'type' },
+      { label: vscode.l10n.t('$(edit) Type the Instance ID'), detail: vscode.l10n.t('The site\'s Instance ID for your app'), choice: 'type' },
       ...(hasPublicKey ? [] : [{
         label: vscode.l10n.t('$(key) Add the webhook public key (optional)'),
         detail: vscode.l10n.t('Develop → Webhooks → Get Public Key: an App Installed is then verified and taken without a question'),
@@ -195,7 +195,10 @@ export class ConnectFlow implements vscode.Disposable {
             if (view.event.verified) {
               settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') });
             } else {
-              void this.confirmUnverified(view).then((use) => use && settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') }));
+              void this.confirmUnverified(view).then((answer) => {
+                if (answer === 'use') settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') });
+                else if (answer === 'setKey') settle({ kind: 'choice', choice: 'publicKey' });
+              });
             }
             return true;
           },
@@ -259,13 +262,17 @@ export class ConnectFlow implements vscode.Disposable {
         });
         if (answer === undefined) return { kind: 'cancel' };
         if (answer === BACK || !decoded) return 'again';
-        if (!decoded.event.verified && !(await this.confirmUnverified(decoded))) return 'again';
+        if (!decoded.event.verified) {
+          const confirmed = await this.confirmUnverified(decoded);
+          if (confirmed === 'setKey') return this.askAlternative('publicKey', position);
+          if (confirmed === 'ignore') return 'again';
+        }
         return fromWebhook(decoded, 'pasted webhook');
       }
       case 'type': {
         const answer = await this.input.input({
           title: `${TITLE()}: ${vscode.l10n.t('Type the Instance ID')}`, position,
-          prompt: vscode.l10n.t('The Wix site\'s instance id for your app (from the App Installed webhook)'),
+          prompt: vscode.l10n.t('The Wix site\'s Instance ID for your app (from the App Installed webhook)'),
           placeholder: '00000000-0000-0000-0000-000000000000',
           validate: problemMessage(validateInstanceId),
         });
@@ -293,14 +300,22 @@ export class ConnectFlow implements vscode.Disposable {
     }
   }
 
-  /** An unverified App Installed is taken only when the person says so. */
-  private async confirmUnverified(view: EventView): Promise<boolean> {
-    const use = vscode.l10n.t('Use It');
+  /**
+   * An unverified App Installed is taken only when the person says so; or they set the public key
+   * (so the next delivery is verified) and keep waiting.
+   */
+  private async confirmUnverified(view: EventView): Promise<'use' | 'ignore' | 'setKey'> {
+    const use = vscode.l10n.t('Use This Instance ID');
+    const ignore = vscode.l10n.t('Ignore and Keep Waiting');
+    const setKey = vscode.l10n.t('Set Public Key…');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('An {0} for instance {1} arrived, but it is not verified: no webhook public key is set, so anyone who knows the address could have sent it. Use this Instance ID?', view.event.eventType, view.event.instanceId),
-      { modal: true, detail: vscode.l10n.t('Set the webhook public key (Develop → Webhooks → Get Public Key) to have App Installed verified and taken without this question.') },
-      use);
-    return choice === use;
+      vscode.l10n.t('Unverified App Installed for Instance ID {0}', shortInstanceId(view.event.instanceId)),
+      {
+        modal: true,
+        detail: vscode.l10n.t('No webhook public key is set, so anyone who knows the address could have sent it (Instance ID {0}). Set the public key (Develop → Webhooks → Get Public Key) to have App Installed verified and taken without this question.', view.event.instanceId),
+      },
+      use, ignore, setKey);
+    return choice === use ? 'use' : choice === setKey ? 'setKey' : 'ignore';
   }
 
   private explainTimeout(minutes: number, url: string | undefined): void {

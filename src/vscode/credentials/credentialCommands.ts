@@ -135,7 +135,7 @@ async function setPublicKey(s: Services): Promise<void> {
 async function setInstanceId(s: Services): Promise<void> {
   const instanceId = await vscode.window.showInputBox({
     title: vscode.l10n.t('Instance ID'),
-    prompt: vscode.l10n.t('The Wix site\'s instance id for your app (from the App Installed webhook)'),
+    prompt: vscode.l10n.t('The Wix site\'s Instance ID for your app (from the App Installed webhook)'),
     placeHolder: '00000000-0000-0000-0000-000000000000',
     ignoreFocusOut: true, validateInput: validating(validateInstanceId),
   });

@@ -60,7 +60,7 @@ describe('status: states and text', () => {
 
   it('names a store by label, else by site host, else by a short instance id', () => {
     assert.equal(presentStatus({ ...READY, activeStore: { instanceId: INSTANCE_A, siteUrl: 'https://a.wixsite.com/shop', connected: true } }).text, '$(check) API2Cart: a.wixsite.com');
-    assert.equal(presentStatus({ ...READY, activeStore: { instanceId: INSTANCE_A, connected: true } }).text, `$(check) API2Cart: Instance ${INSTANCE_A.slice(0, 8)}…`);
+    assert.equal(presentStatus({ ...READY, activeStore: { instanceId: INSTANCE_A, connected: true } }).text, `$(check) API2Cart: Wix site (${INSTANCE_A.slice(0, 4)}…)`);
   });
 
   it('shortens a long label and stops it from injecting an icon', () => {
