@@ -92,6 +92,7 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first().waitFor();
     await settled();
     await wb.screenshot('connect-4-waiting');
+    await wb.screenshotOf(wb.page.locator('.quick-input-widget'), 'connect-flow-waiting');
   });
 
   it('asks once about the unverified App Installed (no public key was set): the one confirmation', async () => {
@@ -122,16 +123,12 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     assert.equal(actions.length, 5);
   });
 
-  it('combines the steps into one picture (the README\'s, with API2CART_WIX_UPDATE_README_SHOTS=1)', async () => {
-    const grid = await wb.composeGrid([
-      { file: shot('connect-1-api-key'), caption: '1. Connect Wix Store asks only for what is missing (1/4)' },
-      { file: shot('connect-3-app-secret'), caption: '2. The App ID, then the App Secret Key (3/4)' },
-      { file: shot('connect-4-waiting'), caption: '3. It waits for App Installed at the address that works from outside' },
-      { file: shot('connect-6-connected'), caption: '4. Connected, the receiver still running beside it' },
-    ], shot('connect-flow'));
-    assert.ok(fs.statSync(grid).size > 50_000);
+  it('crops the quick input and the success toast at a readable scale (the README\'s, with API2CART_WIX_UPDATE_README_SHOTS=1)', async () => {
+    const toast = wb.page.locator('.notification-toast', { hasText: 'was added to API2Cart' }).first();
+    const crops = [shot('connect-flow-waiting'), await wb.screenshotOf(toast, 'connect-flow-connected')];
+    for (const file of crops) assert.ok(fs.statSync(file).size > 5_000, file);
     if (process.env.API2CART_WIX_UPDATE_README_SHOTS === '1') {
-      fs.copyFileSync(grid, path.join(repoRoot, 'media', 'screenshots', 'connect-flow.png'));
+      for (const file of crops) fs.copyFileSync(file, path.join(repoRoot, 'media', 'screenshots', path.basename(file)));
     }
   });
 

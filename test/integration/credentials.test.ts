@@ -376,6 +376,7 @@ describe('credentials, store profiles and status bar', function () {
       await run('api2cartWix.setInstanceId');
       view = await presentation();
       assert.equal(view.state, 'credentials-ready');
+      assert.equal(view.text, '$(key) API2Cart: Corner Shop not added');
       assert.match(view.tooltip, /Next: Add Store to API2Cart\./);
 
       // What Add Store leaves behind: the store key.

@@ -342,7 +342,7 @@ describe('secret-leak canary', function () {
     await run(CommandIds.decodeWebhook);
     ui.input(await signWithJose(appInstalled({ instanceId }), keys));
     await run(CommandIds.decodeWebhook);
-    await ui.notification(/^Decoded: AppInstalled/);
+    await ui.notification(/^Decoded: App Installed/);
 
     await run(CommandIds.startReceiver);
     const started = await ui.notification(/^Webhook receiver listening at /);

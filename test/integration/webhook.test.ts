@@ -211,7 +211,9 @@ describe('webhook payloads and receiver', () => {
       const port = new URL(url).port;
       const external = api.receiver.addresses?.external ?? '';
       assert.match(external, new RegExp(`^http://127\\.0\\.0\\.1:\\d+/proxy/${port}/webhook$`));
-      assert.match(started.message, new RegExp(`From outside it is reached at ${external.replace(/[.]/g, '\\.')}: give that address to your tunnel, or to Wix when it is public HTTPS\\.`));
+      // Short: which address to give Wix is in the item's tooltip (and the log), not in the toast.
+      assert.equal(started.message, `Webhook receiver listening at ${url}. Its status-bar item says how Wix reaches it.`);
+      assert.ok(api.receiver.item.view?.tooltip.some((line) => line.includes(`From outside it is reached at ${external}`)));
       assert.ok(started.buttons.includes('Copy URL'));
       // The connection indicator keeps showing the connection; the receiver has its own item.
       assert.equal(s.status.presentation?.state, before);
@@ -253,8 +255,8 @@ describe('webhook payloads and receiver', () => {
       const listed = user.picks[1]?.items;
       assert.ok(listed, 'the deliveries were listed');
       assert.equal(listed.length, 1);
-      assert.equal(listed[0].label, '$(pass) AppInstalled');
-      assert.match(listed[0].detail ?? '', /^instance [0-9a-f-]{36} · verified · 200$/);
+      assert.equal(listed[0].label, '$(pass) App Installed');
+      assert.match(listed[0].detail ?? '', /^Wix site \([0-9a-f]{4}…\) · verified · 200$/);
       assert.match(listed[0].description ?? '', /\d/);
       const json = JSON.parse((await waitFor(activeWebhookDocument, 'the delivery as JSON')).getText()) as { source: string; verified: boolean };
       assert.deepEqual([json.source, json.verified], ['webhook receiver', true]);

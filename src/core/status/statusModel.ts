@@ -150,8 +150,11 @@ function textFor(state: StatusState, facts: StatusFacts): string {
   switch (state) {
     case 'not-set-up':
       return '$(plug) API2Cart: not set up';
-    case 'credentials-ready':
-      return '$(key) API2Cart: credentials ready';
+    case 'credentials-ready': {
+      // A store that is saved but not (or no longer) in API2Cart is named as such, e.g. after Remove Store.
+      const store = usableStore(facts);
+      return store !== undefined ? `$(key) API2Cart: ${statusBarName(store)} not added` : '$(key) API2Cart: credentials ready';
+    }
     case 'checking':
       return '$(sync~spin) API2Cart: checking…';
     case 'connected':

@@ -168,8 +168,10 @@ export class ReceiverController implements vscode.Disposable {
     const copy = vscode.l10n.t('Copy URL');
     const ports = vscode.l10n.t('Open Ports View');
     const hasPortsView = (await vscode.commands.getCommands(true)).includes(PORTS_VIEW_COMMAND);
+    // Two lines at most: how Wix reaches it is in the log and in the receiver item's tooltip.
+    this.ctx.log.info(receiverAdvice(address));
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Webhook receiver listening at {0}. {1}', address.local, receiverAdvice(address)),
+      vscode.l10n.t('Webhook receiver listening at {0}. Its status-bar item says how Wix reaches it.', address.local),
       copy, ...(hasPortsView ? [ports] : []));
     if (choice === copy) await this.copyUrl(shareUrl(address));
     else if (choice === ports) await vscode.commands.executeCommand(PORTS_VIEW_COMMAND);

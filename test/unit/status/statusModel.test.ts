@@ -24,7 +24,7 @@ describe('status: states and text', () => {
     ['nothing stored', NOTHING, 'not-set-up', '$(plug) API2Cart: not set up'],
     ['API key only', { ...NOTHING, hasApiKey: true }, 'not-set-up', '$(plug) API2Cart: not set up'],
     ['API key and app credentials', { ...NOTHING, hasApiKey: true, hasAppCredentials: true }, 'credentials-ready', '$(key) API2Cart: credentials ready'],
-    ['a store not yet added', { ...READY, activeStore: { ...SHOP, connected: false } }, 'credentials-ready', '$(key) API2Cart: credentials ready'],
+    ['a store not yet added (or removed from API2Cart): named as not added', { ...READY, activeStore: { ...SHOP, connected: false } }, 'credentials-ready', '$(key) API2Cart: Shop A not added'],
     ['receiver running, nothing stored', { ...NOTHING, receiver: RECEIVER }, 'not-set-up', '$(plug) API2Cart: not set up'],
     ['receiver running beside a connected store', { ...READY, activeStore: SHOP, receiver: RECEIVER }, 'connected', '$(check) API2Cart: Shop A'],
     ['a check in progress', { ...READY, activeStore: SHOP, checking: { description: 'Checking the connection' } }, 'checking', '$(sync~spin) API2Cart: checking…'],
