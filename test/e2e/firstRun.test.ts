@@ -105,7 +105,7 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await wb.page.waitForTimeout(300);
   };
   /** A toast once its fade-in is over (earlier, a screenshot shows it half transparent). */
-  const settledToast = (text: string) => wb.page.locator('.notification-toast.notification-fade-in-done', { hasText: text }).first();
+  const settledToast = (text: string) => wb.notification(text); // reduceMotion: a toast is whole from the start, no fade to wait for
   const clauseLabels = () => view.locator('#result-list > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-scope-clause') ?? ''));
 
   it('opens the walkthrough from the command palette; no step is done yet', async () => {

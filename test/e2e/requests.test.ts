@@ -133,10 +133,12 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     await modal.waitFor();
     await wb.screenshot('requests-7-remove-confirm');
     await modal.getByRole('button', { name: 'Remove Store' }).click();
-    await wb.assertNotificationFits(wb.notification('was removed from API2Cart'));
+    const removed = wb.notification('was removed from API2Cart');
+    await removed.waitFor();
     // The status bar names the store as not added, as the README says.
     await wb.statusItem(`API2Cart: ${SITE_NAME} not added`).waitFor();
     await wb.notification('Removing').waitFor({ state: 'detached' });
+    await wb.assertNotificationFits(removed);
     await settled();
     await wb.screenshot('requests-8-removed');
     stubs.api2cart.assertCalledOnce('cart.delete');

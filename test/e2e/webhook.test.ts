@@ -28,7 +28,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
   /** Dismiss earlier toasts so a screenshot shows the one that matters. */
   const clearNotifications = () => wb.runCommand('Notifications: Clear All Notifications');
   /** A toast once its fade-in is over (a screenshot taken earlier shows it half transparent). */
-  const settledToast = (text: string) => wb.page.locator('.notification-toast.notification-fade-in-done', { hasText: text }).first();
+  const settledToast = (text: string) => wb.notification(text); // reduceMotion: a toast is whole from the start, no fade to wait for
 
   it('stores the webhook public key pasted on one line', async () => {
     await wb.runCommand('API2Cart Wix: Set Webhook Public Key');

@@ -171,7 +171,7 @@ export class ReceiverController implements vscode.Disposable {
     // Two lines at most: how Wix reaches it is in the log and in the receiver item's tooltip.
     this.ctx.log.info(receiverAdvice(address));
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Webhook receiver listening at {0}. Its status-bar item says how Wix reaches it.', address.local),
+      vscode.l10n.t('Webhook receiver listening at {0}.', address.local),
       copy, ...(hasPortsView ? [ports] : []));
     if (choice === copy) await this.copyUrl(shareUrl(address));
     else if (choice === ports) await vscode.commands.executeCommand(PORTS_VIEW_COMMAND);
