@@ -69,13 +69,17 @@ export class ConnectionStatus implements vscode.Disposable {
     return this.refreshing;
   }
 
-  /** Context keys for `when` clauses and the walkthrough's completion events. */
+  /**
+   * Context keys for `when` clauses and the walkthrough's completion events: each is true only once
+   * its value is stored, so a step is never ticked by a command that opened and was refused.
+   */
   private publishContext(facts: StatusFacts): void {
     const values: Record<string, boolean> = {
       'api2cartWix.hasApiKey': facts.hasApiKey,
       'api2cartWix.hasAppCredentials': facts.hasAppCredentials,
       'api2cartWix.hasStore': facts.activeStore !== undefined,
       'api2cartWix.storeAdded': facts.activeStore?.connected === true,
+      'api2cartWix.scopesPlanned': facts.scopesPlanned === true,
     };
     for (const [key, value] of Object.entries(values)) {
       if (this.published.get(key) === value) continue;

@@ -90,20 +90,22 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     await wb.page.locator('.notification-toast', { hasText: 'waiting for the Instance ID' }).getByRole('button', { name: 'Cancel' }).waitFor();
     // The connection indicator shows the connection (credentials ready); the receiver has its own item.
     await wb.statusItem('API2Cart: credentials ready').waitFor();
-    await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first().waitFor();
+    await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first().waitFor();
     await settled();
     await wb.screenshot('connect-4-waiting');
+    await wb.screenshotOf(wb.page.locator('.quick-input-widget'), 'connect-flow-waiting');
   });
 
   it('asks once about the unverified App Installed (no public key was set): the one confirmation', async () => {
     // Wix's side: the site owner installs the app, Wix POSTs the signed event to the address.
     const response = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: await signWithJose(appInstalled({ appId, instanceId }), keys) });
     assert.equal(response.status, 200);
-    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'not verified' });
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'Unverified App Installed' });
     await dialog.waitFor();
+    for (const name of ['Use This Instance ID', 'Ignore and Keep Waiting', 'Set Public Key…']) await dialog.getByRole('button', { name }).waitFor();
     await settled();
     await wb.screenshot('connect-5-unverified');
-    await dialog.getByRole('button', { name: 'Use It' }).click();
+    await dialog.getByRole('button', { name: 'Use This Instance ID' }).click();
     actions.push('confirm the unverified App Installed');
   });
 
@@ -111,7 +113,7 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     const success = wb.page.locator('.notification-toast', { hasText: 'was added to API2Cart' }).first();
     await success.waitFor({ timeout: 60_000 });
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();
-    await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first().waitFor();
+    await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first().waitFor();
     await success.getByRole('button', { name: 'New Request' }).waitFor();
     await wb.page.locator('.notification-toast', { has: wb.page.getByRole('button', { name: 'Cancel' }) }).waitFor({ state: 'detached' });
     await settled();
@@ -122,16 +124,12 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     assert.equal(actions.length, 5);
   });
 
-  pictureStep('combines the steps into one picture (the README\'s, with API2CART_WIX_UPDATE_README_SHOTS=1)', async () => {
-    const grid = await wb.composeGrid([
-      { file: shot('connect-1-api-key'), caption: '1. Connect Wix Store asks only for what is missing (1/4)' },
-      { file: shot('connect-3-app-secret'), caption: '2. The App ID, then the App Secret Key (3/4)' },
-      { file: shot('connect-4-waiting'), caption: '3. It waits for App Installed at the address that works from outside' },
-      { file: shot('connect-6-connected'), caption: '4. Connected, the receiver still running beside it' },
-    ], shot('connect-flow'));
-    assert.ok(fs.statSync(grid).size > 50_000);
+  pictureStep('crops the quick input and the success toast at a readable scale (the README\'s, with API2CART_WIX_UPDATE_README_SHOTS=1)', async () => {
+    const toast = wb.page.locator('.notification-toast', { hasText: 'was added to API2Cart' }).first();
+    const crops = [shot('connect-flow-waiting'), await wb.screenshotOf(toast, 'connect-flow-connected')];
+    for (const file of crops) assert.ok(fs.statSync(file).size > 5_000, file);
     if (process.env.API2CART_WIX_UPDATE_README_SHOTS === '1') {
-      fs.copyFileSync(grid, path.join(repoRoot, 'media', 'screenshots', 'connect-flow.png'));
+      for (const file of crops) fs.copyFileSync(file, path.join(repoRoot, 'media', 'screenshots', path.basename(file)));
     }
   });
 

@@ -53,6 +53,10 @@ describe('first look (packaged .vsix in VS Code)', () => {
     assert.match(await wb.statusItem().innerText(), /API2Cart: not set up/);
     await wb.runCommand('API2Cart Wix: Show Actions');
     await wb.page.locator('.quick-input-widget', { hasText: 'API2Cart Wix' }).waitFor();
+    // Nothing set up: the one guided flow is the first row, as in the walkthrough.
+    const first = wb.page.locator('.quick-input-list .monaco-list-row').first();
+    await first.filter({ hasText: 'Connect Wix Store' }).waitFor();
+    assert.match(await first.innerText(), /All steps in one guided flow/);
     await wb.screenshot('foundation-show-actions');
     await wb.page.keyboard.press('Escape');
   });

@@ -59,12 +59,11 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     for (const button of ['Copy Store Key', 'Write to .env', 'New Request']) {
       await added.getByRole('button', { name: button }).waitFor();
     }
-    // A notification cuts a label that does not fit ("Write Store Key to …"): each must be whole.
-    const cut = await added.locator('.monaco-button').evaluateAll((buttons) => buttons
-      .filter((b) => [b, ...Array.from(b.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth))
-      .map((b) => b.textContent));
-    assert.deepEqual(cut, [], 'button labels cut short');
+    // A notification cuts a label or a message that does not fit ("Write Store Key to …"): each must be whole.
+    await wb.assertNotificationFits(added);
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();
+    // Finished: no progress toast (the one with Cancel) stays behind the result.
+    await wb.page.locator('.notification-toast', { has: wb.page.getByRole('button', { name: 'Cancel' }) }).waitFor({ state: 'detached' });
     await settled();
     await wb.screenshot('requests-1-connected-next-steps');
     await assertNoKeyOnScreen('after connecting');
@@ -81,7 +80,9 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     await dialog().filter({ hasText: 'not in a git repository yet' }).waitFor();
     await wb.screenshot('requests-3-env-gitignore-offer');
     await dialog().getByRole('button', { name: 'Add to .gitignore and Write' }).click();
-    await wb.notification('Wrote API2CART_STORE_KEY for "Canary Crafts" to .env').waitFor();
+    const written = wb.notification('Wrote API2CART_STORE_KEY for "Canary Crafts" to .env; its .gitignore lists it (no git repository).');
+    await written.getByRole('button', { name: 'Open .env' }).waitFor();
+    await wb.assertNotificationFits(written);
     await settled();
     await wb.screenshot('requests-4-env-written');
     await assertNoKeyOnScreen('after writing .env');
@@ -132,9 +133,12 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     await modal.waitFor();
     await wb.screenshot('requests-7-remove-confirm');
     await modal.getByRole('button', { name: 'Remove Store' }).click();
-    await wb.notification('was removed from API2Cart').waitFor();
-    await wb.statusItem('API2Cart: credentials ready').waitFor();
+    const removed = wb.notification('was removed from API2Cart');
+    await removed.waitFor();
+    // The status bar names the store as not added, as the README says.
+    await wb.statusItem(`API2Cart: ${SITE_NAME} not added`).waitFor();
     await wb.notification('Removing').waitFor({ state: 'detached' });
+    await wb.assertNotificationFits(removed);
     await settled();
     await wb.screenshot('requests-8-removed');
     stubs.api2cart.assertCalledOnce('cart.delete');

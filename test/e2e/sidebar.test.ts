@@ -3,13 +3,11 @@
 // an inline action, and the signed App Installed delivery in Webhook Deliveries.
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { stopChainAtFirstFailure } from '../support/chain';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { appInstalled, generateTestKeys, signWithJose } from '../support/webhookSigning';
-import { freePort, repoRoot, screenshotDir, screenshotOnFailure, Workbench } from './support/workbench';
+import { freePort, screenshotOnFailure, Workbench } from './support/workbench';
 
 const SITE_NAME = 'Canary Crafts';
 const SITE_URL = 'https://canarycrafts.wixsite.com/shop';
@@ -122,18 +120,6 @@ describe('the API2Cart sidebar (packaged .vsix in VS Code)', () => {
     await file.locator('.actions .action-label').first().waitFor();
     await settled();
     await wb.screenshot('sidebar-requests');
-  });
-
-  it('combines the views into one picture (the README\'s, with API2CART_WIX_UPDATE_README_SHOTS=1)', async () => {
-    const shot = (name: string) => path.join(screenshotDir, `${name}.png`);
-    const grid = await wb.composeGrid([
-      { file: shot('sidebar-welcome'), caption: '1. A fresh profile: each view says what to do next' },
-      { file: shot('sidebar-stores'), caption: '2. Stores: the connected store, its inline actions' },
-      { file: shot('sidebar-deliveries'), caption: '3. Webhook Deliveries: the App Installed event, opened' },
-      { file: shot('sidebar-requests'), caption: '4. Requests: the request file, with ▷ Run' },
-    ], shot('sidebar'));
-    assert.ok(fs.statSync(grid).size > 50_000);
-    if (process.env.API2CART_WIX_UPDATE_README_SHOTS === '1') fs.copyFileSync(grid, path.join(repoRoot, 'media', 'screenshots', 'sidebar.png'));
   });
 
   it('never shows a secret on screen', async () => {

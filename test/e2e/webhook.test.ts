@@ -28,7 +28,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
   /** Dismiss earlier toasts so a screenshot shows the one that matters. */
   const clearNotifications = () => wb.runCommand('Notifications: Clear All Notifications');
   /** A toast once its fade-in is over (a screenshot taken earlier shows it half transparent). */
-  const settledToast = (text: string) => wb.page.locator('.notification-toast.notification-fade-in-done', { hasText: text }).first();
+  const settledToast = (text: string) => wb.notification(text); // reduceMotion: a toast is whole from the start, no fade to wait for
 
   it('stores the webhook public key pasted on one line', async () => {
     await wb.runCommand('API2Cart Wix: Set Webhook Public Key');
@@ -39,7 +39,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
   });
 
   /** The receiver's own status-bar item: the radio tower and its port. */
-  const receiverItem = () => wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-radio-tower') }).filter({ hasText: String(port) }).first();
+  const receiverItem = () => wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first();
 
   it('starts the receiver from the command palette: its own status item, the connection item unchanged', async () => {
     await clearNotifications();
@@ -47,9 +47,9 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     const url = `http://127.0.0.1:${port}/webhook`;
     const started = settledToast(`Webhook receiver listening at ${url}`);
     await started.waitFor();
-    // code-server is a remote window: the toast says which address works from outside.
-    await started.filter({ hasText: `/proxy/${port}/webhook` }).waitFor();
     await started.locator('a.monaco-button', { hasText: 'Copy URL' }).waitFor();
+    // Two lines at most, nothing cut short: which address works from outside is in the item's tooltip.
+    await wb.assertNotificationFits(started);
     await receiverItem().waitFor();
     assert.match(await wb.statusItem().innerText(), /API2Cart: not set up/, 'the connection item keeps showing the connection');
     await wb.screenshot('webhook-receiver-started');
@@ -69,11 +69,11 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     const response = await fetch(copied, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: token });
     assert.equal(response.status, 200);
 
-    const offer = settledToast(`Webhook received: AppInstalled for instance ${instanceId} (verified)`);
+    const offer = settledToast(`Webhook received: App Installed for Instance ID ${instanceId} (verified)`);
     await offer.waitFor();
     await wb.screenshot('webhook-delivery-notification');
-    await offer.locator('a.monaco-button', { hasText: 'Use this Instance ID' }).click();
-    await wb.notification(`Store "Instance ${instanceId.slice(0, 8)}…" created from the AppInstalled event and made active.`).waitFor();
+    await offer.locator('a.monaco-button', { hasText: 'Use This Instance ID' }).click();
+    await wb.notification(`Store "Wix site (${instanceId.slice(0, 4)}…)" created from the App Installed event and made active.`).waitFor();
     await wb.page.locator(`.statusbar-item [aria-label*="(instance ${instanceId})"]`).first().waitFor();
 
     // The receiver item: its tooltip names both addresses; a click lists the delivery.
@@ -85,7 +85,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     await wb.dismissHover();
     await receiverItem().click();
     await wb.pick('Show Deliveries');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: `instance ${instanceId} · verified · 200` }).first().waitFor();
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: `Wix site (${instanceId.slice(0, 4)}…) · verified · 200` }).first().waitFor();
     await wb.screenshot('receiver-deliveries');
     await wb.page.keyboard.press('Escape');
   });
@@ -99,7 +99,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     const response = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
     assert.equal(response.status, 200);
     assert.equal(await response.text(), 'ok\n');
-    await settledToast(`Webhook received: AppInstalled for instance ${second} (verified)`).waitFor();
+    await settledToast(`Webhook received: App Installed for Instance ID ${second} (verified)`).waitFor();
   });
 
   it('decodes the same payload from the palette into a read-only JSON document', async () => {
@@ -113,7 +113,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     const text = (await editor.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /verified: the RS256 signature matches the stored webhook public key/);
     assert.ok(text.includes(instanceId));
-    await settledToast(`Decoded: AppInstalled for instance ${instanceId} (verified)`).waitFor();
+    await settledToast(`Decoded: App Installed for Instance ID ${instanceId} (verified)`).waitFor();
     await wb.screenshot('webhook-decoded-json');
   });
 

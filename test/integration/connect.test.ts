@@ -167,7 +167,7 @@ describe('Connect Wix Store: one guided flow from nothing to a connected store',
   it('asks before taking an unverified App Installed; one for another app is ignored with a log line', async () => {
     assert.ok((await s.profiles.setApiKey(apiKey)).ok);
     assert.ok((await s.profiles.setAppCredentials(TEST_APP_ID, appSecret)).ok);
-    user.pick(() => LEAVE_OPEN).reply(/but it is not verified: no webhook public key is set/, 'Use It');
+    user.pick(() => LEAVE_OPEN).reply(/^Unverified App Installed for Instance ID/, 'Use This Instance ID');
     const flow = vscode.commands.executeCommand(CONNECT);
     const url = (await waitingAt)!;
     assert.deepEqual(user.quickInputs.map((q) => `${q.step}/${q.totalSteps}`), ['1/1'], 'only the Instance ID is missing');
@@ -180,8 +180,12 @@ describe('Connect Wix Store: one guided flow from nothing to a connected store',
 
     assert.equal(await post(url, await signWithJose(appInstalled({ instanceId }), keys)), 200);
     await flow;
-    const asked = user.messages.find((m) => /not verified/.test(m.message));
+    const asked = user.messages.find((m) => /^Unverified App Installed/.test(m.message));
     assert.ok(asked?.modal, 'asked in a modal');
+    // A one-line title naming the event; the why in the detail; buttons that say what they do.
+    assert.equal(asked.message, `Unverified App Installed for Instance ID ${instanceId.slice(0, 4)}…`);
+    assert.match(asked.detail ?? '', /No webhook public key is set/);
+    assert.deepEqual(asked.buttons, ['Use This Instance ID', 'Ignore and Keep Waiting', 'Set Public Key…']);
     api2cart.assertCalledOnce('account.cart.add');
     const profile = await s.profiles.getActiveProfile();
     assert.ok(profile.ok && profile.value?.instanceId === instanceId && profile.value.hasStoreKey);

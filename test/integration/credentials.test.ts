@@ -334,12 +334,15 @@ describe('credentials, store profiles and status bar', function () {
   describe('Show Actions', () => {
     it('offers the next step first and runs the one picked', async () => {
       const key = secretCanary('api-key');
-      ui.pick((items) => items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator)).input(key);
+      ui.pick((items) => items.find((i) => i.label === 'Set API2Cart API Key')).input(key);
       await run('api2cartWix.showActions');
       const items = ui.picks[0].items;
       assert.equal(items[0].label, 'Next steps');
       assert.equal(items[0].kind, vscode.QuickPickItemKind.Separator);
-      assert.equal(items[1].label, 'Set API2Cart API Key');
+      // Nothing set up yet: the one guided flow comes first, then the steps one by one.
+      assert.equal(items[1].label, 'Connect Wix Store');
+      assert.match(items[1].detail ?? '', /^All steps in one guided flow/);
+      assert.equal(items[2].label, 'Set API2Cart API Key');
       assert.match(ui.picks[0].options?.title ?? '', /API2Cart Wix — API2Cart: not set up/);
       assert.equal(await stored(SECRET_KEYS.apiKey), key, 'the picked step ran');
       const next = (await presentation()).nextSteps[0];
@@ -353,7 +356,7 @@ describe('credentials, store profiles and status bar', function () {
       assert.equal(view.state, 'not-set-up');
       assert.equal(view.text, '$(plug) API2Cart: not set up');
       assert.match(view.tooltip, /API2Cart API key: missing/);
-      assert.match(view.tooltip, /Next: Set API2Cart API Key\./);
+      assert.match(view.tooltip, /Next: Connect Wix Store\./);
 
       ui.input(secretCanary('api-key'));
       await run('api2cartWix.setApiKey');
@@ -373,6 +376,7 @@ describe('credentials, store profiles and status bar', function () {
       await run('api2cartWix.setInstanceId');
       view = await presentation();
       assert.equal(view.state, 'credentials-ready');
+      assert.equal(view.text, '$(key) API2Cart: Corner Shop not added');
       assert.match(view.tooltip, /Next: Add Store to API2Cart\./);
 
       // What Add Store leaves behind: the store key.
@@ -481,7 +485,37 @@ describe('credentials, store profiles and status bar', function () {
   });
 
   describe('walkthrough', () => {
-    it('offers the one flow first, then one step per guide step, each completed by its command', async () => {
+    /** The values the extension gives its context keys from now on, as it calls setContext. */
+    function watchContextKeys(): { values: Map<string, unknown>; restore(): void } {
+      const commands = vscode.commands as unknown as Record<string, unknown>;
+      const original = vscode.commands.executeCommand;
+      const values = new Map<string, unknown>();
+      commands.executeCommand = (command: string, ...args: unknown[]) => {
+        if (command === 'setContext') values.set(args[0] as string, args[1]);
+        return original.call(vscode.commands, command, ...args);
+      };
+      return { values, restore: () => { commands.executeCommand = original; } };
+    }
+
+    it('ticks the API key step only once a valid key is stored, not when the command opens', async () => {
+      const watch = watchContextKeys();
+      try {
+        // Refused (a zero-width space), then Escape: the command ran, nothing was stored.
+        ui.input('pasted\u200bkey');
+        await run('api2cartWix.setApiKey');
+        await s.status.refresh();
+        assert.equal(ui.inputs[0]!.rejected.length, 1, 'the key was refused');
+        assert.notEqual(watch.values.get('api2cartWix.hasApiKey'), true, 'a refused key ticks nothing');
+        ui.input(secretCanary('api-key'));
+        await run('api2cartWix.setApiKey');
+        await waitFor(() => watch.values.get('api2cartWix.hasApiKey') === true || undefined, 'hasApiKey set once the key is stored');
+        assert.ok(await stored(SECRET_KEYS.apiKey));
+      } finally {
+        watch.restore();
+      }
+    });
+
+    it('offers the one flow first, then one step per guide step, each completed by a context key, never by its command', async () => {
       const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
       const [walkthrough] = manifest.contributes.walkthroughs as { steps: { id: string; description: string; completionEvents: string[] }[] }[];
       const registered = new Set(await vscode.commands.getCommands(true));
@@ -490,14 +524,11 @@ describe('credentials, store profiles and status bar', function () {
       // The first step's button runs the flow; it is done once a store is connected, whichever way.
       assert.ok(registered.has('api2cartWix.connectWixStore'));
       assert.deepEqual(flow!.completionEvents, ['onContext:api2cartWix.storeAdded']);
-      for (const step of steps) {
-        const commands = step.completionEvents.filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
-        assert.ok(commands.length > 0 && commands.every((c) => registered.has(c)), `${step.id} completes on a registered command`);
-      }
-      // Steps also complete from the stored state, so credentials set before the page opens count.
-      const contexts = Object.fromEntries(steps.map((st) => [st.id, st.completionEvents.filter((e) => e.startsWith('onContext:'))]));
+      // Steps complete from the stored state, so credentials set before the page opens count, and
+      // a command that opened and was refused or cancelled does not.
+      const contexts = Object.fromEntries(steps.map((st) => [st.id, st.completionEvents]));
       assert.deepEqual(contexts, {
-        planScopes: [],
+        planScopes: ['onContext:api2cartWix.scopesPlanned'],
         apiKey: ['onContext:api2cartWix.hasApiKey'],
         appCredentials: ['onContext:api2cartWix.hasAppCredentials'],
         instanceId: ['onContext:api2cartWix.hasStore'],

@@ -342,16 +342,16 @@ describe('secret-leak canary', function () {
     await run(CommandIds.decodeWebhook);
     ui.input(await signWithJose(appInstalled({ instanceId }), keys));
     await run(CommandIds.decodeWebhook);
-    await ui.notification(/^Decoded: AppInstalled/);
+    await ui.notification(/^Decoded: App Installed/);
 
     await run(CommandIds.startReceiver);
     const started = await ui.notification(/^Webhook receiver listening at /);
     const url = /listening at (http:\/\/127\.0\.0\.1:\d+\/webhook)\./.exec(started.message)?.[1];
     assert.ok(url, 'the receiver said where it listens');
-    ui.reply(/^Webhook received:/, 'Use this Instance ID');
+    ui.reply(/^Webhook received:/, 'Use This Instance ID');
     const second = randomUUID();
     assert.equal(await post(url, await signWithJose(appInstalled({ instanceId: second }), keys)), 200);
-    await ui.notification(/^Store ".*" created from the AppInstalled event/);
+    await ui.notification(/^Store ".*" created from the App Installed event/);
     // Bodies that carry the secrets: rejected, and shown (quick pick, JSON document) without them.
     assert.equal(await post(url, `${apiKey}.${storeKey}.${wixToken}`), 400);
     assert.equal(await post(url, appSecret), 400);

@@ -110,8 +110,8 @@ describe('webhook payloads and receiver', () => {
       assert.equal(vscode.workspace.fs.isWritableFileSystem(SCHEME), undefined);
       assert.equal(await doc.save(), false);
 
-      const offer = await user.notification(/^Decoded: AppInstalled for instance .* \(verified\)/);
-      assert.deepEqual(offer.buttons, ['Use this Instance ID']);
+      const offer = await user.notification(/^Decoded: App Installed for Instance ID .* \(verified\)/);
+      assert.deepEqual(offer.buttons, ['Use This Instance ID']);
       assert.deepEqual(await profiles(), [], 'dismissing the offer stores nothing');
     });
 
@@ -128,19 +128,19 @@ describe('webhook payloads and receiver', () => {
       assert.equal(json.verified, true);
       assert.ok(json._notes.some((n) => /^parts nested deeper than 64 levels are not shown/.test(n)), JSON.stringify(json._notes));
       assert.match(doc.getText(), /an array nested deeper than 64 levels, not shown/);
-      await user.notification(/^Decoded: AppInstalled for instance/);
+      await user.notification(/^Decoded: App Installed for Instance ID/);
     });
 
-    it('takes a JWT from the clipboard, and "Use this Instance ID" creates the active store', async () => {
+    it('takes a JWT from the clipboard, and "Use This Instance ID" creates the active store', async () => {
       await closeEditors();
       const instanceId = randomUUID();
       await vscode.env.clipboard.writeText(`  ${await signWithJose(appInstalled({ instanceId }), keys)}\n`);
-      user.reply(/^/, 'Use this Instance ID');
+      user.reply(/^/, 'Use This Instance ID');
       await vscode.commands.executeCommand('api2cartWix.decodeWebhook');
 
       const json = JSON.parse((await waitFor(activeWebhookDocument, 'the JSON document')).getText()) as { source: string; instanceId: string };
       assert.deepEqual([json.source, json.instanceId], ['clipboard', instanceId]);
-      await user.notification(/^Store ".*" created from the AppInstalled event and made active\./);
+      await user.notification(/^Store ".*" created from the App Installed event and made active\./);
       const active = await s.profiles.getActiveProfile();
       assert.ok(active.ok);
       assert.equal(active.value?.instanceId, instanceId);
@@ -180,7 +180,7 @@ describe('webhook payloads and receiver', () => {
         assert.deepEqual([json.verified, json.expired], [false, true]);
         assert.equal(json._notes[0], 'signature not verified: no webhook public key is set');
         assert.match(json._notes[1], /^token expired at .*: it was issued at .*, about 42 days ago\. An old token, replayed or copied from an old log, never a retry of a recent event$/);
-        await user.notification(/^Decoded: AppInstalled for instance .* \(NOT verified\)$/);
+        await user.notification(/^Decoded: App Installed for Instance ID .* \(NOT verified\)$/);
       } finally {
         assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok);
       }
@@ -211,29 +211,31 @@ describe('webhook payloads and receiver', () => {
       const port = new URL(url).port;
       const external = api.receiver.addresses?.external ?? '';
       assert.match(external, new RegExp(`^http://127\\.0\\.0\\.1:\\d+/proxy/${port}/webhook$`));
-      assert.match(started.message, new RegExp(`From outside it is reached at ${external.replace(/[.]/g, '\\.')}: give that address to your tunnel, or to Wix when it is public HTTPS\\.`));
+      // Short: which address to give Wix is in the item's tooltip (and the log), not in the toast.
+      assert.equal(started.message, `Webhook receiver listening at ${url}.`);
+      assert.ok(api.receiver.item.view?.tooltip.some((line) => line.includes(`From outside it is reached at ${external}`)));
       assert.ok(started.buttons.includes('Copy URL'));
       // The connection indicator keeps showing the connection; the receiver has its own item.
       assert.equal(s.status.presentation?.state, before);
       assert.match(s.status.presentation?.tooltip ?? '', new RegExp(`Webhook receiver: listening at ${external.replace(/[.]/g, '\\.')}`));
       const item = api.receiver.item.view;
-      assert.equal(item?.text, `$(radio-tower) ${port}`);
+      assert.equal(item?.text, `$(broadcast) Wix webhooks :${port}`);
       assert.deepEqual(item?.tooltip.slice(1, 3), [`External URL: ${external}`, `Local URL: ${url}`]);
     });
 
     // How fast the answer leaves is npm run bench's (receiver rows), not this functional test's.
     it('acknowledges a signed AppInstalled with 200, offers its instance id and saves it', async () => {
       const instanceId = randomUUID();
-      user.reply(/^Webhook received:/, 'Use this Instance ID');
+      user.reply(/^Webhook received:/, 'Use This Instance ID');
       const token = await signWithJose(appInstalled({ instanceId }), keys);
       // A GET is answered 405 and is no delivery.
       assert.equal((await fetch(url)).status, 405);
       assert.equal((await post(url, token)).status, 200);
 
-      const offer = await user.notification(/^Webhook received: AppInstalled for instance/);
+      const offer = await user.notification(/^Webhook received: App Installed for Instance ID/);
       assert.match(offer.message, new RegExp(`${instanceId} \\(verified\\)`));
-      assert.deepEqual(offer.buttons, ['Use this Instance ID', 'Open JSON']);
-      await user.notification(/^Store ".*" created from the AppInstalled event and made active\./);
+      assert.deepEqual(offer.buttons, ['Use This Instance ID', 'Open JSON']);
+      await user.notification(/^Store ".*" created from the App Installed event and made active\./);
       const active = await s.profiles.getActiveProfile();
       assert.ok(active.ok);
       assert.equal(active.value?.instanceId, instanceId);
@@ -251,8 +253,8 @@ describe('webhook payloads and receiver', () => {
       const listed = user.picks[1]?.items;
       assert.ok(listed, 'the deliveries were listed');
       assert.equal(listed.length, 1);
-      assert.equal(listed[0].label, '$(pass) AppInstalled');
-      assert.match(listed[0].detail ?? '', /^instance [0-9a-f-]{36} · verified · 200$/);
+      assert.equal(listed[0].label, '$(pass) App Installed');
+      assert.match(listed[0].detail ?? '', /^Wix site \([0-9a-f]{4}…\) · verified · 200$/);
       assert.match(listed[0].description ?? '', /\d/);
       const json = JSON.parse((await waitFor(activeWebhookDocument, 'the delivery as JSON')).getText()) as { source: string; verified: boolean };
       assert.deepEqual([json.source, json.verified], ['webhook receiver', true]);
@@ -263,7 +265,7 @@ describe('webhook payloads and receiver', () => {
       const instanceId = randomUUID();
       const answer = await post(url, await signWithJose(deeplyNestedAppInstalled(instanceId), keys));
       assert.equal(answer.status, 200);
-      await user.notification(new RegExp(`^Webhook received: AppInstalled for instance ${instanceId}`));
+      await user.notification(new RegExp(`^Webhook received: App Installed for Instance ID ${instanceId}`));
       user.pickLabel(/Show Deliveries/).pick((items) => items.find((i) => (i.detail ?? '').includes(instanceId)));
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
       const json = JSON.parse((await waitFor(activeWebhookDocument, 'the delivery as JSON')).getText()) as { _notes: string[]; instanceId: string };
@@ -276,7 +278,7 @@ describe('webhook payloads and receiver', () => {
       const token = await signWithJose(appInstalled({ instanceId }), keys);
       const answers = [await post(url, token), await post(url, token)];
       assert.deepEqual(answers.map((a) => a.status), [200, 200]);
-      await user.notification(new RegExp(`Webhook received: AppInstalled for instance ${instanceId}`));
+      await user.notification(new RegExp(`Webhook received: App Installed for Instance ID ${instanceId}`));
       // The state the count needs: the retry went through the duplicate path, where a second
       // notification would have been decided.
       await waitForLog(s, `instance ${instanceId} verified (duplicate): a retry of an earlier delivery`, WEBHOOK_LOG);
@@ -284,7 +286,7 @@ describe('webhook payloads and receiver', () => {
 
       user.pickLabel(/Show Deliveries/);
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
-      assert.match(user.picks[1]?.items[0]?.detail ?? '', new RegExp(`^instance ${instanceId} · verified · 200 · duplicate$`));
+      assert.match(user.picks[1]?.items[0]?.detail ?? '', new RegExp(`^Instance ID ${instanceId.slice(0, 4)}… · verified · 200 · duplicate$`));
     });
 
     it('marks the matching store removed on a signed AppRemoved', async () => {
@@ -357,13 +359,13 @@ describe('webhook payloads and receiver', () => {
         assert.ok(p.ok && p.value);
         return p.value;
       };
-      user.reply(/^Webhook received: AppInstalled/, 'Use this Instance ID');
+      user.reply(/^Webhook received: AppInstalled/, 'Use This Instance ID');
       assert.equal((await post(url, await signWithJose(appInstalled({ instanceId }), keys, at(0)))).status, 200);
-      await user.notification(/^Store ".*" created from the AppInstalled event/);
+      await user.notification(/^Store ".*" created from the App Installed event/);
       // The site owner removes the app (that delivery does not get through) and installs it again.
       const removal = await signWithJose(appRemoved({ instanceId }), keys, at(100));
       assert.equal((await post(url, await signWithJose(appInstalled({ instanceId }), keys, at(200)))).status, 200);
-      await user.notification(/^Store ".*" updated from the AppInstalled event and made active\./);
+      await user.notification(/^Store ".*" updated from the App Installed event and made active\./);
 
       // Wix retries the removal hours later.
       assert.equal((await post(url, removal)).status, 200);
@@ -378,7 +380,7 @@ describe('webhook payloads and receiver', () => {
       assert.equal((await post(url, removal)).status, 200);
       user.pickLabel(/Show Deliveries/).pick(() => undefined);
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
-      assert.match(user.picks.at(-1)?.items[0]?.detail ?? '', new RegExp(`^instance ${instanceId} · verified · 200 · older than the last event, ignored$`));
+      assert.match(user.picks.at(-1)?.items[0]?.detail ?? '', new RegExp(`^\\S.* \\(${instanceId.slice(0, 4)}…\\) · verified · 200 · older than the last event, ignored$`));
       assert.equal((await profile()).removed, false);
       assert.ok(!user.messages.some((m) => /marked removed/.test(m.message)), 'no removal was announced');
 
@@ -421,7 +423,7 @@ describe('webhook payloads and receiver', () => {
       const external = api.receiver.addresses?.external ?? '';
       assert.ok(external.includes('/proxy/'), external);
       assert.equal(result.message.startsWith(`Test webhook delivered through ${external}: the receiver answered 200 in `), true, result.message);
-      assert.match(result.message, /ms\. AppInstalled for instance [0-9a-f-]{36} \(test key\)$/);
+      assert.match(result.message, /ms\. App Installed for Instance ID [0-9a-f-]{36} \(test key\)$/);
       assert.ok(api.receiver.item.view, 'the receiver item shows');
       assert.deepEqual(await profiles(), before, 'a made-up instance is not saved');
       assert.ok(!user.messages.some((n) => n.message.startsWith('Webhook received:')), 'no instance id offered for the test');
@@ -484,7 +486,7 @@ describe('webhook payloads and receiver', () => {
         user.replyMatching(/is in use/, /^Use Port \d+$/);
         await vscode.commands.executeCommand('api2cartWix.startReceiver');
         const started = await user.notification(/^Webhook receiver listening at /);
-        const port = Number(new URL(/listening at (\S+?)\.\s/.exec(started.message)![1]!).port);
+        const port = Number(new URL(/listening at (\S+?)\.(?:\s|$)/.exec(started.message)![1]!).port);
         assert.notEqual(port, portOf(blocker));
         assert.equal(api.receiver.addresses?.port, port);
         assert.equal(config().get('webhook.port'), portOf(blocker));

@@ -145,7 +145,7 @@ describe('workspace trust: a workspace cannot redirect credentials', function ()
   it('the webhook receiver still announces a 127.0.0.1 URL on the user\'s path, unreachable on another interface where there is one', async () => {
     await vscode.commands.executeCommand(CommandIds.startReceiver);
     const started = await ui.notification(/^Webhook receiver listening at /);
-    const url = new URL(/listening at (\S+?)\.\s/.exec(started.message)?.[1] ?? 'http://invalid');
+    const url = new URL(/listening at (\S+?)\.(?:\s|$)/.exec(started.message)?.[1] ?? 'http://invalid');
     assert.equal(url.hostname, '127.0.0.1');
     assert.equal(url.pathname, '/webhook');
     const external = externalAddress();

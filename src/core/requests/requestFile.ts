@@ -135,7 +135,7 @@ export function checkRequestText(text: string, catalogue: MethodCatalogue, store
 function checkStore(node: Node | undefined, stores: readonly StoreChoice[], issues: RequestIssue[]): string | undefined {
   if (!node) return undefined;
   if (node.type !== 'string' || String(node.value).trim() === '') {
-    issues.push({ message: '"store" must name a store profile by its label or instance id, or be left out for the active store.', span: spanOf(node) });
+    issues.push({ message: '"store" must name a store profile by its label or Instance ID, or be left out for the active store.', span: spanOf(node) });
     return undefined;
   }
   const wanted = String(node.value).trim().toLowerCase();
@@ -145,7 +145,7 @@ function checkStore(node: Node | undefined, stores: readonly StoreChoice[], issu
   const known = stores.map((s) => `"${s.label ?? s.instanceId}"`).join(', ');
   issues.push({
     message: matches.length > 1
-      ? `${matches.length} stores are labelled "${String(node.value)}": name the store by its instance id instead.`
+      ? `${matches.length} stores are labelled "${String(node.value)}": name the store by its Instance ID instead.`
       : `No store profile is called "${String(node.value)}". ${stores.length > 0 ? `Saved stores: ${known}.` : 'No store is saved yet.'} Leave "store" out to use the active store.`,
     span: spanOf(node),
   });

@@ -150,8 +150,11 @@ function textFor(state: StatusState, facts: StatusFacts): string {
   switch (state) {
     case 'not-set-up':
       return '$(plug) API2Cart: not set up';
-    case 'credentials-ready':
-      return '$(key) API2Cart: credentials ready';
+    case 'credentials-ready': {
+      // A store that is saved but not (or no longer) in API2Cart is named as such, e.g. after Remove Store.
+      const store = usableStore(facts);
+      return store !== undefined ? `$(key) API2Cart: ${statusBarName(store)} not added` : '$(key) API2Cart: credentials ready';
+    }
     case 'checking':
       return '$(sync~spin) API2Cart: checking…';
     case 'connected':
@@ -210,6 +213,8 @@ function pendingSteps(facts: StatusFacts): StatusActionId[] {
   const steps: StatusActionId[] = [];
   const fix = currentError(facts)?.fix ?? facts.profilesProblem?.fix;
   if (fix !== undefined && fix !== 'retry') steps.push(fix);
+  // From nothing, the one guided flow is the next step, as the walkthrough's first step says.
+  if (nothingStored(facts) && steps.length === 0) steps.push('connectWixStore');
   if (!facts.hasApiKey) steps.push('setApiKey');
   if (!facts.hasAppCredentials) steps.push('setAppCredentials');
   const store = usableStore(facts);
@@ -225,11 +230,15 @@ function pendingSteps(facts: StatusFacts): StatusActionId[] {
   return steps;
 }
 
+function nothingStored(facts: StatusFacts): boolean {
+  return !facts.hasApiKey && !facts.hasAppCredentials && !facts.hasPublicKey && storeCount(facts) === 0;
+}
+
 /** Everything else that applies now, most situational first. */
 function otherActions(facts: StatusFacts): StatusActionId[] {
   const listening = facts.receiver !== undefined;
   const store = usableStore(facts);
-  const anythingStored = facts.hasApiKey || facts.hasAppCredentials || facts.hasPublicKey || storeCount(facts) > 0;
+  const anythingStored = !nothingStored(facts);
   const candidates: [StatusActionId, boolean][] = [
     // Steps 1–4 in one guided flow, while there is no connected store.
     ['connectWixStore', store?.connected !== true],
@@ -266,13 +275,13 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
   const [label, detail] = ((): [string, string] => {
     switch (id) {
       case 'setApiKey':
-        return ['Set API2Cart API Key', replace(facts.hasApiKey, 'From your API2Cart account; kept in the OS keyring.')];
+        return ['Set API2Cart API Key', replace(facts.hasApiKey, 'From your API2Cart account; kept in secret storage.')];
       case 'setAppCredentials':
         return ['Set Wix App Credentials', replace(facts.hasAppCredentials, 'App ID and App Secret Key from the app dashboard, Develop → OAuth.')];
       case 'setPublicKey':
         return ['Set Webhook Public Key', replace(facts.hasPublicKey, 'From the app dashboard, Webhooks → Get Public Key; verifies webhooks.')];
       case 'setInstanceId':
-        return ['Set Instance ID', 'Enter the instance id of a site that installed the app.'];
+        return ['Set Instance ID', 'Enter the Instance ID of a site that installed the app.'];
       case 'planScopes':
         return ['Plan App Scopes', 'Pick the API2Cart methods you need and see the Wix permissions to request.'];
       case 'startReceiver':
@@ -290,7 +299,7 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
       case 'switchStore':
         return ['Switch Store', `${storeCount(facts)} stores saved.`];
       case 'forgetCredentials':
-        return ['Forget Credentials', 'Delete what this extension saved in the OS keyring.'];
+        return ['Forget Credentials', 'Delete what this extension saved in secret storage.'];
       case 'openSettings':
         return ['Open Settings', 'Review the API2Cart Wix settings.'];
       case 'copyStoreKey':
@@ -304,7 +313,7 @@ function describe(id: StatusActionId, facts: StatusFacts, pending: boolean): Sta
       case 'openProxySettings':
         return ['Open Proxy Settings', 'Review http.proxy, which wins over the HTTP(S)_PROXY variables.'];
       case 'connectWixStore':
-        return ['Connect Wix Store', 'The steps below in one guided flow: asks only for what is missing and waits for App Installed.'];
+        return ['Connect Wix Store', 'All steps in one guided flow: asks only for what is missing and waits for App Installed.'];
       case 'verifyPermissions':
         return ['Verify Store Permissions', `Read-only probes show whether ${storeName} lets API2Cart read what you planned.`];
     }

@@ -3,3 +3,4 @@ export * from './publicKey';
 export * from './decodeWebhook';
 export * from './receiver';
 export * from './testWebhook';
+export * from './eventName';

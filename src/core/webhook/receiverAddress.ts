@@ -61,7 +61,8 @@ export function presentReceiverItem(address: ReceiverAddress, deliveries: number
     'Click for deliveries, Copy URL, Send Test Webhook and Stop.',
   ];
   return {
-    text: `$(radio-tower) ${address.port}`,
+    // Labelled, and not VS Code's forwarded-ports icon (radio-tower), which sits beside it.
+    text: `$(broadcast) Wix webhooks :${address.port}`,
     tooltip,
     accessibilityLabel: `Webhook receiver on port ${address.port}, ${count}. ${shareUrl(address)}. Click for deliveries, copy URL, test webhook and stop.`,
   };

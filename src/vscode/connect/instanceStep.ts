@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { InstanceAnswer, StepPosition } from '../../core/connect/connectFlow';
 import { oneAtATime } from '../../core/oneAtATime';
+import { shortInstanceId } from '../../core/profiles';
 import { shareUrl } from '../../core/webhook/receiverAddress';
 import { parsePublicKey } from '../../core/webhook/publicKey';
 import { CommandIds } from '../commandIds';
@@ -140,7 +141,10 @@ export class InstanceStep {
                 // One modal at a time: a flood of forged App Installed must not lock the window.
                 s.log.info(`Connect Wix Store: an unverified App Installed for instance ${view.event.instanceId} was ignored while the question about an earlier one is open`);
               } else {
-                void this.unverifiedModal.run(() => this.confirmUnverified(view)).then((use) => use === true && settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') }));
+                void this.unverifiedModal.run(() => this.confirmUnverified(view)).then((answer) => {
+                  if (answer === 'use') settle({ kind: 'answer', answer: fromWebhook(view, 'webhook') });
+                  else if (answer === 'setKey') settle({ kind: 'choice', choice: 'publicKey' });
+                });
               }
               return true;
             },
@@ -227,7 +231,11 @@ export class InstanceStep {
         });
         if (answer === undefined) return { kind: 'cancel' };
         if (answer === BACK || !decoded) return 'again';
-        if (!decoded.event.verified && !(await this.confirmUnverified(decoded))) return 'again';
+        if (!decoded.event.verified) {
+          const confirmed = await this.confirmUnverified(decoded);
+          if (confirmed === 'setKey') return this.askAlternative('publicKey', position, started);
+          if (confirmed === 'ignore') return 'again';
+        }
         return fromWebhook(decoded, 'pasted webhook');
       }
       case 'type': {
@@ -269,13 +277,18 @@ export class InstanceStep {
   }
 
   /** An unverified App Installed is taken only when the person says so. */
-  private async confirmUnverified(view: EventView): Promise<boolean> {
-    const use = vscode.l10n.t('Use It');
+  private async confirmUnverified(view: EventView): Promise<'use' | 'ignore' | 'setKey'> {
+    const use = vscode.l10n.t('Use This Instance ID');
+    const ignore = vscode.l10n.t('Ignore and Keep Waiting');
+    const setKey = vscode.l10n.t('Set Public Key…');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('An {0} for instance {1} arrived, but it is not verified: no webhook public key is set, so anyone who knows the address could have sent it. Use this Instance ID?', view.event.eventType, view.event.instanceId),
-      { modal: true, detail: vscode.l10n.t('Set the webhook public key (Develop → Webhooks → Get Public Key) to have App Installed verified and taken without this question.') },
-      use);
-    return choice === use;
+      vscode.l10n.t('Unverified App Installed for Instance ID {0}', shortInstanceId(view.event.instanceId)),
+      {
+        modal: true,
+        detail: vscode.l10n.t('No webhook public key is set, so anyone who knows the address could have sent it (Instance ID {0}). Set the public key (Develop → Webhooks → Get Public Key) to have App Installed verified and taken without this question.', view.event.instanceId),
+      },
+      use, ignore, setKey);
+    return choice === use ? 'use' : choice === setKey ? 'setKey' : 'ignore';
   }
 
   private explainTimeout(minutes: number, url: string | undefined): void {

@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { CheckedRequest, MethodCatalogue, PreparedWrite, RequestIssue } from '../../core/requests';
+import { formatClockTime } from '../../core/profiles';
 import { RunHistory, type RunRecord } from '../../core/requests/history';
 import { fail, type Problem, type Result } from '../../core/result';
 import { CommandIds } from '../commandIds';
@@ -354,7 +355,7 @@ function activeRequestDocument(): vscode.TextDocument | undefined {
 function runItem(run: RunRecord): RecentItem {
   return {
     label: `$(history) ${run.title}`,
-    description: `${run.storeName} · ${run.at.toLocaleTimeString()}`,
+    description: `${run.storeName} · ${formatClockTime(run.at, vscode.env.language)}`,
     detail: `${run.summary} · ${run.requestUri.split('/').pop() ?? ''}${run.text === undefined ? ` · ${vscode.l10n.t('answer no longer in memory')}` : ''}`,
     run,
   };

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { formatClockTime } from '../../core/profiles';
 import type { MethodName } from '../../core/scopes';
 import type { PlannerState } from '../../shared/scopePlannerProtocol';
 import { CommandIds } from '../commandIds';
@@ -80,7 +81,7 @@ class ScopePlannerPanel {
         verify: () => storeSource?.verify() ?? Promise.resolve(),
         cancelVerification: () => storeSource?.cancelVerification(),
         saveReport: () => storeSource?.saveReport() ?? Promise.resolve(undefined),
-        formatTime: (iso) => new Date(iso).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' }),
+        formatTime: (iso) => formatClockTime(new Date(iso), vscode.env.language),
       },
       context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? [],
     );

@@ -70,9 +70,11 @@ async function removeStore(s: Services, profileId: string | undefined): Promise<
       }, retry);
     }
     await s.status.setError(undefined);
+    // One line: a toast without buttons shows only one; the rest is in the log and the status bar.
+    s.log.info(`${WHAT}: the store key of ${name} was deleted from secret storage; Add Store connects it again`);
     void vscode.window.showInformationMessage(removed.value.state === 'removed'
-      ? vscode.l10n.t('"{0}" was removed from API2Cart and its store key deleted here. Add Store connects it again.', name)
-      : vscode.l10n.t('API2Cart no longer had "{0}" (return code {1}), so its store key was deleted here too.', name, removed.value.returnCode));
+      ? vscode.l10n.t('"{0}" was removed from API2Cart.', name)
+      : vscode.l10n.t('API2Cart no longer had "{0}" (return code {1}).', name, removed.value.returnCode));
   } finally {
     await clients.value.dispose();
   }

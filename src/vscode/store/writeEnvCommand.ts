@@ -214,17 +214,25 @@ export async function writeStoreKeyToEnvCommand(s: Services, facts: WorkspaceFac
     return;
   }
   s.log.info(`${WHAT}: ${variables.join(', ')} written to ${target.value.displayPath} (${edit.changes.map((c) => `${c.name} ${c.change}`).join(', ')})`);
+  // The toast says what was written where, in two lines at most; what else changed goes to the log.
   const notes = [
-    vscode.l10n.t('Wrote {0} for "{1}" to {2} in "{3}".', variables.join(vscode.l10n.t(' and ')), store.value.name, target.value.linkTarget ?? ENV_FILE, folder.name),
-    // "git ignores it" only when git said so.
-    ignored.basis === 'git' ? vscode.l10n.t('Git ignores it.')
-      : ignored.basis === 'no-repo' ? vscode.l10n.t('The folder is not in a git repository yet; its .gitignore lists it.')
-        : vscode.l10n.t('Git could not be asked; its .gitignore lists it.'),
     ...(ignored.addedToGitignore ? [vscode.l10n.t('.env was added to .gitignore.')] : []),
     ...(edit.changes.some((c) => c.change === 'replaced') ? [vscode.l10n.t('The earlier value was replaced; every other line was kept.')] : []),
     ...(edit.changes.every((c) => c.change === 'unchanged') ? [vscode.l10n.t('It already held this value.')] : []),
     ...(edit.changes.some((c) => c.duplicatesRemoved > 0) ? [vscode.l10n.t('Duplicate lines for the same variable were removed.')] : []),
     ...(edit.lineEnding === 'crlf' ? [vscode.l10n.t('The file keeps its Windows (CRLF) line endings.')] : []),
   ];
-  void vscode.window.showInformationMessage(notes.join(' '));
+  if (notes.length > 0) s.log.info(`${WHAT}: ${notes.join(' ')}`);
+  // "git ignores it" only when git said so.
+  const gitNote = ignored.basis === 'git' ? vscode.l10n.t('git ignores it.')
+    : ignored.basis === 'no-repo' ? vscode.l10n.t('its .gitignore lists it (no git repository).')
+      : vscode.l10n.t('its .gitignore lists it (git could not be asked).');
+  const open = vscode.l10n.t('Open .env');
+  const where = facts.folders.length > 1 ? vscode.l10n.t('{0} in "{1}"', target.value.linkTarget ?? ENV_FILE, folder.name) : target.value.linkTarget ?? ENV_FILE;
+  // Not awaited: the command is done once the file is written.
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Wrote {0} for "{1}" to {2}; {3}', variables.join(vscode.l10n.t(' and ')), store.value.name, where, gitNote), open)
+    .then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(target.value.writePath));
+    });
 }

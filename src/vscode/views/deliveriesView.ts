@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatClockTime } from '../../core/profiles';
 import type { Delivery } from '../../core/webhook';
 import { deliveryRows, type DeliveryRow, type DeliveryTrust } from '../../core/views/deliveriesTree';
 import { CommandIds } from '../commandIds';
@@ -42,7 +43,7 @@ export class DeliveriesModel implements TreeModel<DeliveryNode> {
   getTreeItem(node: DeliveryNode): vscode.TreeItem {
     const { row } = node;
     const item = new vscode.TreeItem(row.label);
-    const time = row.receivedAt.toLocaleTimeString();
+    const time = formatClockTime(row.receivedAt);
     item.description = [time, trustText(row.trust), row.instanceId, row.duplicate ? vscode.l10n.t('duplicate') : undefined].filter(Boolean).join(' · ');
     const [icon, color] = ICONS[row.trust];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatClockTime } from '../../core/profiles';
 import { requestRows, type RequestFileRow, type RunInput } from '../../core/views/requestsTree';
 import { CommandIds } from '../commandIds';
 import type { RequestRuns } from '../requests';
@@ -41,7 +42,7 @@ export class RequestsModel implements TreeModel<RequestNode> {
   getTreeItem(node: RequestNode): vscode.TreeItem {
     if (node.kind === 'run') {
       const item = new vscode.TreeItem(node.run.title);
-      item.description = `${node.run.storeName} · ${node.run.at.toLocaleTimeString()}`;
+      item.description = `${node.run.storeName} · ${formatClockTime(node.run.at)}`;
       item.iconPath = new vscode.ThemeIcon('history');
       item.contextValue = 'api2cartWix.requestRun';
       item.command = { command: CommandIds.openRequestRun, title: vscode.l10n.t('Open Answer'), arguments: [{ runId: node.runId }] };

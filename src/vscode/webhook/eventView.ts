@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Problem } from '../../core/result';
 import type { LifecycleEvent } from '../../core/profiles';
 import type { Delivery, WebhookEvent, WebhookProblemKind } from '../../core/webhook';
+import { eventName } from '../../core/webhook/eventName';
 
 /** Says how far a delivery can be trusted; shown first in its JSON and in the notifications. */
 export type Trust = 'verified' | 'not-verified' | 'test-key';
@@ -98,10 +99,10 @@ export function decodeProblem(problem: Problem): Problem {
   return { ...problem, message };
 }
 
-/** One line about an event for notifications: "AppInstalled for instance 9f8e… (verified)". */
+/** One line about an event for notifications: "App Installed for Instance ID 9f8e… (verified)". */
 export function eventSummary(view: EventView): string {
-  const type = view.event.install ? vscode.l10n.t('{0} (an install event)', view.event.eventType) : view.event.eventType;
-  return vscode.l10n.t('{0} for instance {1} ({2})', type, view.event.instanceId, trustLabel(trustOf(view)));
+  const type = view.event.install ? vscode.l10n.t('{0} (an install event)', eventName(view.event.eventType)) : eventName(view.event.eventType);
+  return vscode.l10n.t('{0} for Instance ID {1} ({2})', type, view.event.instanceId, trustLabel(trustOf(view)));
 }
 
 /** App Installed, or Wix's newer App Installation Created/Updated (core/webhook/installationEvent.ts). */

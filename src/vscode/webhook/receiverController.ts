@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { orderAgainst, profileDisplayName, type EventOrder } from '../../core/profiles';
 import { oneAtATime } from '../../core/oneAtATime';
+import { formatClockTime, orderAgainst, profileDisplayName, profileNameWithId, shortInstanceId, type EventOrder, type StoreProfile } from '../../core/profiles';
+import { eventName } from '../../core/webhook/eventName';
 import type { Problem, Result } from '../../core/result';
 import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook';
 import { receiverAddress, receiverAdvice, shareUrl, type ReceiverAddress } from '../../core/webhook/receiverAddress';
@@ -211,8 +212,10 @@ export class ReceiverController implements vscode.Disposable {
     const copy = vscode.l10n.t('Copy URL');
     const ports = vscode.l10n.t('Open Ports View');
     const hasPortsView = (await vscode.commands.getCommands(true)).includes(PORTS_VIEW_COMMAND);
+    // Two lines at most: how Wix reaches it is in the log and in the receiver item's tooltip.
+    this.ctx.log.info(receiverAdvice(address));
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Webhook receiver listening at {0}. {1}', address.local, receiverAdvice(address)),
+      vscode.l10n.t('Webhook receiver listening at {0}.', address.local),
       copy, ...(hasPortsView ? [ports] : []));
     if (choice === copy) await this.copyUrl(shareUrl(address));
     else if (choice === ports) await vscode.commands.executeCommand(PORTS_VIEW_COMMAND);
@@ -258,7 +261,10 @@ export class ReceiverController implements vscode.Disposable {
         : vscode.l10n.t('No deliveries: the webhook receiver has not received anything.'));
       return;
     }
-    const picked = await vscode.window.showQuickPick(list.map(d => deliveryItem(d, this.viewOf(d))), {
+    // Each delivery is named by its store where one is saved: a name, not a bare id.
+    const profiles = await this.ctx.s.profiles.listProfiles();
+    const stores = new Map((profiles.ok ? profiles.value : []).map(p => [p.instanceId, p]));
+    const picked = await vscode.window.showQuickPick(list.map(d => deliveryItem(d, this.viewOf(d), stores)), {
       title: vscode.l10n.t('Webhook deliveries (newest first)'),
       placeHolder: vscode.l10n.t('Pick one to open it as JSON'),
       matchOnDescription: true, matchOnDetail: true,
@@ -486,8 +492,14 @@ function describeDelivery(delivery: Delivery, view: EventView | undefined): stri
   return `delivery ${delivery.status} ${what}${delivery.duplicate ? ' (duplicate)' : ''}`;
 }
 
-function deliveryItem(delivery: Delivery, view: EventView | undefined): DeliveryItem {
-  const time = delivery.receivedAt.toLocaleTimeString();
+/** "Shop A (3d17…)" for a saved store, else "Instance ID 3d17…": the full id is in the JSON a pick opens. */
+function storeOf(instanceId: string, stores: ReadonlyMap<string, StoreProfile>): string {
+  const profile = stores.get(instanceId);
+  return profile ? profileNameWithId(profile) : vscode.l10n.t('Instance ID {0}', shortInstanceId(instanceId));
+}
+
+function deliveryItem(delivery: Delivery, view: EventView | undefined, stores: ReadonlyMap<string, StoreProfile>): DeliveryItem {
+  const time = formatClockTime(delivery.receivedAt, vscode.env.language);
   const status = `${delivery.status}${delivery.duplicate ? ` · ${vscode.l10n.t('duplicate')}` : ''}`;
   if (!view) {
     return {
@@ -498,9 +510,9 @@ function deliveryItem(delivery: Delivery, view: EventView | undefined): Delivery
     };
   }
   return {
-    label: `${view.event.verified ? '$(pass)' : '$(warning)'} ${view.event.eventType}`,
+    label: `${view.event.verified ? '$(pass)' : '$(warning)'} ${eventName(view.event.eventType)}`,
     description: time,
-    detail: `${vscode.l10n.t('instance {0}', view.event.instanceId)} · ${trustLabel(trustOf(view))} · ${status}${view.stale ? ` · ${vscode.l10n.t('older than the last event, ignored')}` : ''}`,
+    detail: `${storeOf(view.event.instanceId, stores)} · ${trustLabel(trustOf(view))} · ${status}${view.stale ? ` · ${vscode.l10n.t('older than the last event, ignored')}` : ''}`,
     delivery,
   };
 }

@@ -52,7 +52,11 @@ export class Workbench {
     const extensionsDir = path.join(scratch.tmp, 'extensions');
     const workspaceDir = path.join(scratch.tmp, 'workspace');
     fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspaceDir, { recursive: true });
-    const settings = { ...lib.quietSettings, 'workbench.colorTheme': options.theme ?? 'Default Dark Modern', ...options.settings };
+    // Screenshots show the product: no half-faded toasts (reduceMotion), no empty secondary side bar.
+    const settings = {
+      ...lib.quietSettings, 'workbench.reduceMotion': 'on', 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'workbench.colorTheme': options.theme ?? 'Default Dark Modern', ...options.settings,
+    };
     writeJson(path.join(userDataDir, 'User', 'settings.json'), settings);
     if (options.machineSettings) writeJson(path.join(userDataDir, 'Machine', 'settings.json'), options.machineSettings);
     lib.installVsix({ vsix: packagedVsix(), userDataDir, extensionsDir, env: scratch.env });
@@ -163,6 +167,30 @@ export class Workbench {
     return this.page.locator('.notification-toast', { hasText: text }).first();
   }
 
+  /**
+   * Fails when the toast's message or one of its button labels is cut short (an ellipsis, a
+   * clipped line), or when its message takes more than `maxLines` lines: details belong in a
+   * tooltip, the log or the document shown.
+   */
+  async assertNotificationFits(toast: Locator, maxLines = 2): Promise<void> {
+    await toast.waitFor();
+    const fit = await toast.evaluate((t, max) => {
+      const clipped = (e: typeof t) => [e, ...Array.from(e.querySelectorAll('*'))].some((x) => x.scrollWidth > x.clientWidth + 1 || x.scrollHeight > x.clientHeight + 1);
+      const message = t.querySelector('.notification-list-item-message');
+      const lineHeight = message ? parseFloat(t.ownerDocument.defaultView!.getComputedStyle(message).lineHeight) || 22 : 22;
+      const lines = message ? Math.round(message.getBoundingClientRect().height / lineHeight) : 0;
+      return {
+        text: message?.textContent ?? '',
+        messageCut: message ? clipped(message) : false,
+        tooLong: lines > max ? lines : 0,
+        buttonsCut: Array.from(t.querySelectorAll('.monaco-button')).filter((b) => clipped(b)).map((b) => (b as typeof t).textContent),
+      };
+    }, maxLines);
+    if (fit.messageCut) throw new Error(`notification message cut short: "${fit.text}"`);
+    if (fit.tooLong) throw new Error(`notification message takes ${fit.tooLong} lines (at most ${maxLines}): "${fit.text}"`);
+    if (fit.buttonsCut.length > 0) throw new Error(`button labels cut short: ${JSON.stringify(fit.buttonsCut)}`);
+  }
+
   /** Dismiss every notification, so that waiting for a message sees only ones shown afterwards. */
   async clearNotifications(): Promise<void> {
     await this.runCommand('Notifications: Clear All Notifications');
@@ -235,30 +263,26 @@ export class Workbench {
   }
 
   /**
-   * Lay PNG screenshots out as a captioned grid and photograph it, in a second tab of the same browser
-   * (so no image library is needed). Returns the written file.
+   * A crop around `locator` (the quick input, a toast) at the page's own scale, so its text reads
+   * at the Marketplace's width; `pad` pixels of the workbench around it.
    */
-  async composeGrid(images: readonly { file: string; caption: string }[], outFile: string, columns = 2): Promise<string> {
-    const cells = images.map(({ file, caption }) => {
-      const src = `data:image/png;base64,${fs.readFileSync(file).toString('base64')}`;
-      return `<figure><img src="${src}" alt=""><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
-    });
-    const html = `<!DOCTYPE html><html><head><style>
-      body { margin: 0; padding: 16px; background: #1b1b1f; font: 600 18px system-ui, sans-serif; color: #f0f0f0; }
-      main { display: grid; grid-template-columns: repeat(${columns}, 1fr); gap: 16px; }
-      figure { margin: 0; } img { width: 100%; display: block; border: 1px solid #555; }
-      figcaption { padding: 6px 2px 0; }
-    </style></head><body><main>${cells.join('')}</main></body></html>`;
-    const page = await this.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    try {
-      // setContent waits for the load event, so the (inline) images are decoded by then.
-      await page.setContent(html);
-      fs.mkdirSync(path.dirname(outFile), { recursive: true });
-      await page.locator('main').screenshot({ path: outFile });
-    } finally {
-      await page.close();
-    }
-    return outFile;
+  async screenshotOf(locator: Locator, name: string, pad = 12): Promise<string> {
+    const box = await locator.boundingBox();
+    if (!box) throw new Error(`nothing to photograph for ${name}`);
+    const view = this.page.viewportSize() ?? { width: 1280, height: 800 };
+    const x = Math.max(0, box.x - pad);
+    const y = Math.max(0, box.y - pad);
+    const clip = { x, y, width: Math.min(view.width, box.x + box.width + pad) - x, height: Math.min(view.height, box.y + box.height + pad) - y };
+    await this.settleForScreenshot();
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file, clip });
+    return file;
+  }
+
+  /** What the product shows, not the test: no "Activating Extensions…" left in the status bar. */
+  private async settleForScreenshot(): Promise<void> {
+    await this.page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).first().waitFor({ state: 'detached', timeout: 60_000 });
   }
 
   /** Waits until the page's running animations and transitions (a slide-in, a toast) have finished. */
@@ -271,6 +295,7 @@ export class Workbench {
   }
 
   async screenshot(name: string): Promise<string> {
+    await this.settleForScreenshot();
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${name}.png`);
     await this.page.screenshot({ path: file });
@@ -289,9 +314,6 @@ function writeJson(file: string, value: unknown): void {
   fs.writeFileSync(file, JSON.stringify(value, null, 2));
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * Photographs the window when a test of the suite fails (test-results/screenshots/failed-….png),

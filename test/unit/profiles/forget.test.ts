@@ -31,7 +31,7 @@ describe('profiles: listing and forgetting what is stored', () => {
       'Wix App Secret Key',
       'Webhook public key',
       'Store key for Shop A',
-      `Store key for Instance ${INSTANCE_B.slice(0, 8)}…`,
+      `Store key for Wix site (${INSTANCE_B.slice(0, 4)}…)`,
       'Store profiles',
     ]);
     const text = JSON.stringify(items);

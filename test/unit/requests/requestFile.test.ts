@@ -73,7 +73,7 @@ describe('request files: checking', () => {
     assert.deepEqual(await issues('{"method": "product.list", "store": "Nope"}'), [[
       'No store profile is called "Nope". Saved stores: "Canary Crafts", "Twin", "twin", "dddd-4". Leave "store" out to use the active store.', '"Nope"',
     ]]);
-    assert.match((await issues('{"method": "product.list", "store": "TWIN"}'))[0]![0], /2 stores are labelled "TWIN": name the store by its instance id/);
+    assert.match((await issues('{"method": "product.list", "store": "TWIN"}'))[0]![0], /2 stores are labelled "TWIN": name the store by its Instance ID/);
     assert.match((await issues('{"method": "product.list", "store": ""}'))[0]![0], /"store" must name a store profile/);
     assert.match((await issues('{"method": "product.list", "store": 1}'))[0]![0], /"store" must name a store profile/);
     const none = checkRequestText('{"method": "product.list", "store": "X"}', (await generated()).catalogue, []);

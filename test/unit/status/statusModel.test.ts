@@ -24,7 +24,7 @@ describe('status: states and text', () => {
     ['nothing stored', NOTHING, 'not-set-up', '$(plug) API2Cart: not set up'],
     ['API key only', { ...NOTHING, hasApiKey: true }, 'not-set-up', '$(plug) API2Cart: not set up'],
     ['API key and app credentials', { ...NOTHING, hasApiKey: true, hasAppCredentials: true }, 'credentials-ready', '$(key) API2Cart: credentials ready'],
-    ['a store not yet added', { ...READY, activeStore: { ...SHOP, connected: false } }, 'credentials-ready', '$(key) API2Cart: credentials ready'],
+    ['a store not yet added (or removed from API2Cart): named as not added', { ...READY, activeStore: { ...SHOP, connected: false } }, 'credentials-ready', '$(key) API2Cart: Shop A not added'],
     ['receiver running, nothing stored', { ...NOTHING, receiver: RECEIVER }, 'not-set-up', '$(plug) API2Cart: not set up'],
     ['receiver running beside a connected store', { ...READY, activeStore: SHOP, receiver: RECEIVER }, 'connected', '$(check) API2Cart: Shop A'],
     ['a check in progress', { ...READY, activeStore: SHOP, checking: { description: 'Checking the connection' } }, 'checking', '$(sync~spin) API2Cart: checking…'],
@@ -60,7 +60,7 @@ describe('status: states and text', () => {
 
   it('names a store by label, else by site host, else by a short instance id', () => {
     assert.equal(presentStatus({ ...READY, activeStore: { instanceId: INSTANCE_A, siteUrl: 'https://a.wixsite.com/shop', connected: true } }).text, '$(check) API2Cart: a.wixsite.com');
-    assert.equal(presentStatus({ ...READY, activeStore: { instanceId: INSTANCE_A, connected: true } }).text, `$(check) API2Cart: Instance ${INSTANCE_A.slice(0, 8)}…`);
+    assert.equal(presentStatus({ ...READY, activeStore: { instanceId: INSTANCE_A, connected: true } }).text, `$(check) API2Cart: Wix site (${INSTANCE_A.slice(0, 4)}…)`);
   });
 
   it('shortens a long label and stops it from injecting an icon', () => {
@@ -122,8 +122,8 @@ describe('status: unreadable store profiles', () => {
 });
 
 describe('status: next steps', () => {
-  it('walks the journey in order: API key, app credentials, scopes, public key, receiver or instance id', () => {
-    assert.deepEqual(pendingIds(NOTHING), ['setApiKey', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId']);
+  it('walks the journey in order: from nothing the one flow, then API key, app credentials, scopes, public key, receiver or instance id', () => {
+    assert.deepEqual(pendingIds(NOTHING), ['connectWixStore', 'setApiKey', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId']);
     assert.deepEqual(pendingIds({ ...NOTHING, hasApiKey: true }), ['setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId']);
     assert.deepEqual(pendingIds(READY), ['planScopes', 'startReceiver', 'setInstanceId']);
     assert.deepEqual(pendingIds({ ...READY, scopesPlanned: true }), ['startReceiver', 'setInstanceId']);
@@ -170,8 +170,21 @@ describe('status: next steps', () => {
       'forgetCredentials',
     ]);
     assert.deepEqual(allIds(NOTHING), [
-      'setApiKey', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId', 'connectWixStore', 'decodeWebhook',
+      'connectWixStore', 'setApiKey', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId', 'decodeWebhook',
     ]);
+  });
+
+  it('puts Connect Wix Store first when nothing is set up, and the tooltip\'s Next names it', () => {
+    const view = presentStatus(NOTHING);
+    assert.equal(view.nextSteps[0]?.id, 'connectWixStore');
+    assert.equal(view.nextSteps[0]?.pending, true);
+    assert.match(view.nextSteps[0]!.detail, /^All steps in one guided flow/);
+    assert.match(view.tooltip, /\nNext: Connect Wix Store\. All steps in one guided flow/);
+    // Once something is stored, the missing step itself comes first; the flow stays on offer.
+    const started = presentStatus({ ...NOTHING, hasApiKey: true });
+    assert.equal(started.nextSteps[0]?.id, 'setAppCredentials');
+    assert.equal(started.nextSteps.find((s) => s.id === 'connectWixStore')?.pending, false);
+    assert.ok(!started.nextSteps.some((s) => /steps below|steps above/.test(s.detail)), 'no detail points at steps by their place');
   });
 
   it('offers receiver, switch, connection check and forget actions only when they apply', () => {
@@ -202,7 +215,7 @@ describe('status: next steps', () => {
     assert.deepEqual([setApiKey.label, setApiKey.detail], ['Set API2Cart API Key', 'Saved. Choose to replace it.']);
     assert.equal(steps.find((s) => s.id === 'checkConnection')!.detail, 'Ask API2Cart whether Shop A answers.');
     assert.equal(steps.find((s) => s.id === 'stopReceiver')!.detail, `Listening at ${RECEIVER.url}.`);
-    assert.match(presentStatus(NOTHING).nextSteps[0]!.detail, /From your API2Cart account/);
+    assert.match(presentStatus(NOTHING).nextSteps.find((s) => s.id === 'setApiKey')!.detail, /From your API2Cart account/);
   });
 
   it('always has a pending first step and never repeats an action, whatever the facts', () => {

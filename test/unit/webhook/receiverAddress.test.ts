@@ -32,9 +32,11 @@ describe('receiver address: which URL to give a tunnel or Wix', () => {
     assert.match(receiverAdvice(address), /^In Codespaces, set port 8787 to Public in the Ports view and give Wix https:\/\/shiny-space-8787\.app\.github\.dev\/webhook directly: no tunnel is needed\./);
   });
 
-  it('the status-bar item: the port as text; both URLs, the advice and the actions in the tooltip', () => {
+  it('the status-bar item: a label and the port, not VS Code\'s ports icon; both URLs, the advice and the actions in the tooltip', () => {
     const view = presentReceiverItem(receiverAddress(local, 'http://127.0.0.1:41099/proxy/8787/webhook', 'x'), 3);
-    assert.equal(view.text, '$(radio-tower) 8787');
+    assert.equal(view.text, '$(broadcast) Wix webhooks :8787');
+    // VS Code's own forwarded-ports item uses radio-tower; beside it ours must not look the same.
+    assert.ok(!view.text.includes('$(radio-tower)'));
     assert.deepEqual(view.tooltip.slice(0, 3), [
       'Webhook receiver on port 8787: 3 deliveries so far',
       'External URL: http://127.0.0.1:41099/proxy/8787/webhook',
