@@ -243,7 +243,7 @@ describe('webhook payloads and receiver', () => {
 
     it('lists the deliveries when Start runs again, and opens one as JSON', async () => {
       await closeEditors();
-      user.pickLabel(/Show Deliveries/).pickLabel(/AppInstalled/);
+      user.pickLabel(/Show Deliveries/).pickLabel(/App Installed/);
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
 
       assert.deepEqual(user.picks[0].items.map((i) => i.label.replace(/^\$\([^)]*\) /, '')),
@@ -266,7 +266,8 @@ describe('webhook payloads and receiver', () => {
       const answer = await post(url, await signWithJose(deeplyNestedAppInstalled(instanceId), keys));
       assert.equal(answer.status, 200);
       await user.notification(new RegExp(`^Webhook received: App Installed for Instance ID ${instanceId}`));
-      user.pickLabel(/Show Deliveries/).pick((items) => items.find((i) => (i.detail ?? '').includes(instanceId)));
+      // The list names stores, not ids: the newest delivery is this one (the JSON's instanceId checks it).
+      user.pickLabel(/Show Deliveries/).pick((items) => items[0]);
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
       const json = JSON.parse((await waitFor(activeWebhookDocument, 'the delivery as JSON')).getText()) as { _notes: string[]; instanceId: string };
       assert.equal(json.instanceId, instanceId);
@@ -330,7 +331,7 @@ describe('webhook payloads and receiver', () => {
           const text = await waitForLog(s, 'not offered', 'API2Cart Wix Webhooks.log');
           return (text.match(/not offered, an earlier unverified App Installed/g) ?? []).length === forged.length - 1 ? true : undefined;
         }, 'every other forged delivery to be logged as not offered');
-        const offers = user.messages.filter((m) => /^Webhook received: AppInstalled/.test(m.message));
+        const offers = user.messages.filter((m) => /^Webhook received: App Installed/.test(m.message));
         assert.equal(offers.length, 1, 'one offer open, not one per forged event');
         assert.equal(offers[0]!.modal, false);
         assert.match(offers[0]!.message, /\(NOT verified\)$/);
@@ -343,7 +344,7 @@ describe('webhook payloads and receiver', () => {
         // Answered, a later unverified event is offered again.
         const later = randomUUID();
         assert.equal((await post(url, await signWithJose(appInstalled({ instanceId: later }), generateTestKeys()))).status, 200);
-        await user.notification(new RegExp(`^Webhook received: AppInstalled for instance ${later} \\(NOT verified\\)$`));
+        await user.notification(new RegExp(`^Webhook received: App Installed for Instance ID ${later} \\(NOT verified\\)$`));
         assert.deepEqual(await profiles(), before);
       } finally {
         user.dismissIgnored();
@@ -359,7 +360,7 @@ describe('webhook payloads and receiver', () => {
         assert.ok(p.ok && p.value);
         return p.value;
       };
-      user.reply(/^Webhook received: AppInstalled/, 'Use This Instance ID');
+      user.reply(/^Webhook received: App Installed/, 'Use This Instance ID');
       assert.equal((await post(url, await signWithJose(appInstalled({ instanceId }), keys, at(0)))).status, 200);
       await user.notification(/^Store ".*" created from the App Installed event/);
       // The site owner removes the app (that delivery does not get through) and installs it again.
@@ -397,7 +398,7 @@ describe('webhook payloads and receiver', () => {
       }
       user.pickLabel(/Show Deliveries/).pick(() => undefined);
       await vscode.commands.executeCommand('api2cartWix.startReceiver');
-      const tests = (user.picks.at(-1)?.items ?? []).filter((i) => /test key|verified/.test(i.detail ?? '') && i.label.endsWith('AppInstalled'));
+      const tests = (user.picks.at(-1)?.items ?? []).filter((i) => /test key|verified/.test(i.detail ?? '') && i.label.endsWith('App Installed'));
       const oldest = tests.slice(0, 12);
       assert.equal(oldest.length, 12);
       assert.deepEqual(oldest.filter((i) => !/· test key · 200$/.test(i.detail ?? '')).map((i) => i.detail), [], 'every test delivery says "test key"');
