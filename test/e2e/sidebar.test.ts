@@ -77,9 +77,9 @@ describe('the API2Cart sidebar (packaged .vsix in VS Code)', () => {
     assert.ok(webhookUrl);
     const response = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: await signWithJose(appInstalled({ appId, instanceId }), keys) });
     assert.equal(response.status, 200);
-    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'not verified' });
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'Unverified App Installed' });
     await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Use It' }).click();
+    await dialog.getByRole('button', { name: 'Use This Instance ID' }).click();
     await wb.page.locator('.notification-toast', { hasText: 'was added to API2Cart' }).first().waitFor({ timeout: 60_000 });
   });
 
