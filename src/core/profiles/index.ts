@@ -5,17 +5,17 @@ export * from './validation';
 export { formatClockTime, profileDisplayName, profileNameWithId, shortInstanceId } from './display';
 export { orderAgainst, type EventOrder, type LifecycleEvent } from './lifecycle';
 export { secretStorageUnavailable, type ProfileProblem, type ProfileProblemKind } from './problems';
-export {
-  createProfileService,
-  type AppCredentials,
-  type CredentialSummary,
-  type ForgetTarget,
-  type ProfilePatch,
-  type ProfileService,
-  type ProfileServiceOptions,
-  type ProfileServiceProblem,
-  type RemovalOutcome,
-  type StoredItem,
-  type StoreProfile,
-  type UpsertOptions,
-} from './profileService';
+export { createProfileService } from './profileService';
+export type {
+  AppCredentials,
+  CredentialSummary,
+  ForgetTarget,
+  ProfilePatch,
+  ProfileService,
+  ProfileServiceOptions,
+  ProfileServiceProblem,
+  RemovalOutcome,
+  StoredItem,
+  StoreProfile,
+  UpsertOptions,
+} from './profileTypes';

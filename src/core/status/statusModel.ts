@@ -1,5 +1,5 @@
 import { profileDisplayName } from '../profiles/display';
-import type { CredentialSummary, StoreProfile } from '../profiles/profileService';
+import type { CredentialSummary, StoreProfile } from '../profiles/profileTypes';
 import type { FixAction } from '../result';
 
 export type StatusState = 'not-set-up' | 'credentials-ready' | 'checking' | 'connected' | 'error';

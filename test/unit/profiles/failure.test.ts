@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { MemorySecretStore } from '../../../src/core/profiles/memorySecretStore';
-import { createProfileService, type ProfileService } from '../../../src/core/profiles/profileService';
+import { createProfileService } from '../../../src/core/profiles/profileService';
+import type { ProfileService } from '../../../src/core/profiles/profileTypes';
 import type { SecretStore } from '../../../src/core/profiles/secretStore';
 import type { Result } from '../../../src/core/result';
 import { errorOf, INSTANCE_A, makeCanaries, valueOf } from './fixtures';

@@ -1,7 +1,8 @@
 // Shared by the profile tests: fresh canary secrets per run, so a leak is unmistakable.
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { MemorySecretStore } from '../../../src/core/profiles/memorySecretStore';
-import { createProfileService, type ProfileService } from '../../../src/core/profiles/profileService';
+import { createProfileService } from '../../../src/core/profiles/profileService';
+import type { ProfileService } from '../../../src/core/profiles/profileTypes';
 
 export interface Canaries {
   readonly apiKey: string;

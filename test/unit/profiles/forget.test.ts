@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { SECRET_KEYS, storeKeyKey } from '../../../src/core/profiles/keys';
 import { MemorySecretStore } from '../../../src/core/profiles/memorySecretStore';
-import { createProfileService, type ProfileService } from '../../../src/core/profiles/profileService';
+import { createProfileService } from '../../../src/core/profiles/profileService';
+import type { ProfileService } from '../../../src/core/profiles/profileTypes';
 import type { SecretStore } from '../../../src/core/profiles/secretStore';
 import { errorOf, INSTANCE_A, INSTANCE_B, makeCanaries, publicKeyPem, valueOf, type Canaries } from './fixtures';
 
