@@ -1,4 +1,5 @@
 export * from './scopeCatalog';
+export * from './guideRow';
 export * from './guideTable';
 export * from './planner';
 export * from './presets';

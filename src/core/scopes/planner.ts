@@ -5,7 +5,8 @@
  * reduced by absorption (a clause that contains another clause is implied by it), which is the
  * unique minimal form, sorted so the same selection always gives the same text.
  */
-import { GUIDE_ROWS, type GuideRow, type MethodName, type Requirement } from './guideTable';
+import type { GuideRow, Requirement } from './guideRow';
+import { GUIDE_ROWS, type MethodName } from './guideTable';
 import type { ScopeName } from './scopeCatalog';
 
 /** Scopes of which any one satisfies the clause; sorted, no duplicates, never empty. */
