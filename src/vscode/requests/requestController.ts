@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { CheckedRequest, MethodCatalogue, PreparedWrite, RequestIssue } from '../../core/requests';
-import { formatClockTime } from '../../core/profiles';
+import type { CheckedRequest, MethodCatalogue, PreparedWrite } from '../../core/requests';
 import { RunHistory, type RunRecord } from '../../core/requests/history';
-import { fail, type Problem, type Result } from '../../core/result';
-import { CommandIds } from '../commandIds';
+import type { Problem, Result } from '../../core/result';
 import { createConnectionClients, showPrerequisite, withCancellableProgress } from '../connection/connectionSupport';
 import { connectionCore, requestsCore } from '../lazyCore';
 import { showProblem } from '../problems';
@@ -14,43 +11,17 @@ import type { Services } from '../services';
 import { readBaseUrl } from '../settings';
 import { requestTarget } from './requestTarget';
 import { AnswerDocuments } from './answerDocuments';
-import { REQUEST_FILE_GLOB, REQUEST_FILE_SUFFIX, type RunAction } from './requestFiles';
+import { RequestChecker, WHAT } from './requestChecker';
+import { activeRequestDocument, parseRunArgs } from './runArgs';
+import { chooseWhatToRun, showHistory } from './runPicks';
+import { WriteConfirmations } from './writeConfirmations';
 
-const WHAT = 'Run API2Cart Request';
 /** Answer bytes kept for the document; the rest is counted and dropped, so a huge answer cannot stall the editor. */
 export const ANSWER_KEEP_BYTES = 8 * 1024 * 1024;
-const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
-
-const isRequestDocument = (document: vscode.TextDocument): boolean => document.uri.path.endsWith(REQUEST_FILE_SUFFIX);
-
-const RUN_ACTIONS: readonly RunAction[] = ['run', 'nextPage', 'curl', 'history'];
-
-export function parseRunArgs(arg: unknown): { readonly uri?: vscode.Uri; readonly action: RunAction } {
-  if (arg instanceof vscode.Uri) return { uri: arg, action: 'run' };
-  if (typeof arg === 'object' && arg !== null) {
-    const { uri, action } = arg as { uri?: unknown; action?: unknown };
-    const known = RUN_ACTIONS.find((a) => a === action) ?? 'run';
-    if (typeof uri === 'string') {
-      try {
-        return { uri: vscode.Uri.parse(uri, true), action: known };
-      } catch {
-        return { action: known };
-      }
-    }
-    return { action: known };
-  }
-  return { action: 'run' };
-}
 
 interface LastRun {
   readonly request: CheckedRequest;
   readonly nextCursor?: string;
-}
-
-interface RecentItem extends vscode.QuickPickItem {
-  readonly run?: RunRecord;
-  readonly file?: vscode.Uri;
-  readonly create?: true;
 }
 
 /**
@@ -61,24 +32,17 @@ interface RecentItem extends vscode.QuickPickItem {
 export class RequestController implements vscode.Disposable {
   readonly history = new RunHistory();
   private readonly answers = new AnswerDocuments(this.history);
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('api2cart-requests');
-  /** Writes (method, parameters, store) the person confirmed in this window. */
-  private readonly confirmedWrites = new Set<string>();
+  private readonly checker: RequestChecker;
+  private readonly confirmations = new WriteConfirmations();
   private readonly lastRuns = new Map<string, LastRun>();
   private readonly inFlight = new Map<string, Promise<RunRecord | undefined>>();
-  private catalogue: Promise<Result<MethodCatalogue, Problem>> | undefined;
   private shows: Promise<void> = Promise.resolve();
   private readonly subscriptions: vscode.Disposable[];
 
   /** `changed` fires when a CodeLens may have changed (a run finished, a next page appeared). */
   constructor(private readonly s: Services, private readonly changed: vscode.EventEmitter<void>) {
-    this.subscriptions = [
-      this.answers,
-      this.diagnostics,
-      // A diagnostic describes the text as it was run; an edit makes it stale.
-      vscode.workspace.onDidChangeTextDocument((e) => this.diagnostics.delete(e.document.uri)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
-    ];
+    this.checker = new RequestChecker(s);
+    this.subscriptions = [this.answers, this.checker];
   }
 
   /** The file's last run, for its "Next page" CodeLens. */
@@ -88,20 +52,12 @@ export class RequestController implements vscode.Disposable {
 
   /** Diagnostics shown for a file (for the tests and the CodeLens). */
   issuesOf(uri: vscode.Uri): readonly vscode.Diagnostic[] {
-    return this.diagnostics.get(uri) ?? [];
+    return this.checker.issuesOf(uri);
   }
 
   /** The generated catalogue, read once, on first use (never at activation). */
   loadCatalogue(): Promise<Result<MethodCatalogue, Problem>> {
-    const missing = () => fail({ kind: 'catalogue-missing', message: vscode.l10n.t('The extension\'s list of API2Cart methods is missing or damaged. Reinstall the API2Cart Wix extension.') });
-    this.catalogue ??= fsp.readFile(this.s.context.asAbsolutePath('dist/api2cart-methods.json'), 'utf8').then((text) => {
-      try {
-        return requestsCore().parseCatalogue(JSON.parse(text));
-      } catch {
-        return missing();
-      }
-    }, missing);
-    return this.catalogue;
+    return this.checker.loadCatalogue();
   }
 
   async command(arg: unknown): Promise<void> {
@@ -111,34 +67,6 @@ export class RequestController implements vscode.Disposable {
     if (!document) return this.chooseWhatToRun();
     if (action === 'curl') await this.copyAsCurl(document);
     else await this.run(document, action === 'nextPage');
-  }
-
-  /** Checks the file; on problems, shows them as diagnostics and says nothing was sent. */
-  private async check(document: vscode.TextDocument): Promise<CheckedRequest | undefined> {
-    const catalogue = await this.loadCatalogue();
-    if (!catalogue.ok) {
-      void showProblem(catalogue.error, this.s.redactor);
-      return undefined;
-    }
-    const profiles = await this.s.profiles.listProfiles();
-    if (!profiles.ok) {
-      void showProblem(profiles.error, this.s.redactor);
-      return undefined;
-    }
-    const checked = requestsCore().checkRequestText(document.getText(), catalogue.value, [...profiles.value, ...this.s.accountStores.choices()]);
-    if (checked.ok) {
-      this.diagnostics.delete(document.uri);
-      return checked.request;
-    }
-    // A key pasted into the file by mistake is not repeated in a message.
-    const issues = checked.issues.map((issue) => ({ ...issue, message: this.s.redactor.redact(issue.message) }));
-    this.diagnostics.set(document.uri, issues.map((issue) => toDiagnostic(document, issue)));
-    this.s.log.info(`${WHAT}: ${checked.issues.length} problem(s) in ${document.uri.path.split('/').pop()}, nothing sent`);
-    const show = vscode.l10n.t('Show Problems');
-    void vscode.window
-      .showErrorMessage(vscode.l10n.t('The request has {0} problem(s), marked in the file; nothing was sent. First: {1}', issues.length, issues[0]!.message), show)
-      .then((choice) => (choice === show ? vscode.commands.executeCommand(SHOW_PROBLEMS_COMMAND) : undefined));
-    return undefined;
   }
 
   run(document: vscode.TextDocument, nextPage = false): Promise<RunRecord | undefined> {
@@ -159,7 +87,7 @@ export class RequestController implements vscode.Disposable {
 
   private async runChecked(document: vscode.TextDocument, nextPage: boolean): Promise<RunRecord | undefined> {
     const s = this.s;
-    const checked = await this.check(document);
+    const checked = await this.checker.check(document);
     if (!checked) return undefined;
     let request = checked;
     if (nextPage) {
@@ -179,7 +107,7 @@ export class RequestController implements vscode.Disposable {
     const { id, name, url, storeKey, apiKey } = store.value;
     const core = requestsCore();
     const write = core.isWriteMethod(request.spec);
-    if (write && !(await this.confirmWrite(request, id, name, url))) {
+    if (write && !(await this.confirmations.confirm(request, id, name, url))) {
       s.log.info(`${WHAT}: ${request.method} not confirmed, nothing sent`);
       return undefined;
     }
@@ -253,24 +181,9 @@ export class RequestController implements vscode.Disposable {
     return this.shows;
   }
 
-  /** Once per method, parameters and store in this window: any change asks again. */
-  private async confirmWrite(request: CheckedRequest, profileId: string, name: string, url: string | undefined): Promise<boolean> {
-    const key = requestsCore().writeConfirmationKey(request, profileId);
-    if (this.confirmedWrites.has(key)) return true;
-    const send = vscode.l10n.t('Send');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} changes the live store "{1}"{2}. Send it?', request.method, name, url ? ` (${url})` : ''),
-      { modal: true, detail: vscode.l10n.t('{0} {1}.json writes to the store\'s data through API2Cart. You are asked again whenever the method, a parameter or the store changes.', request.spec.http, request.method) },
-      send,
-    );
-    if (choice !== send) return false;
-    this.confirmedWrites.add(key);
-    return true;
-  }
-
   /** Copy as cURL: the request with $API2CART_API_KEY and $API2CART_STORE_KEY in place of the keys. */
   async copyAsCurl(document: vscode.TextDocument): Promise<string | undefined> {
-    const request = await this.check(document);
+    const request = await this.checker.check(document);
     if (!request) return undefined;
     // The same check Run makes: a query or fragment in the base URL would swallow the method name.
     const baseUrl = readBaseUrl('api2cart');
@@ -292,79 +205,26 @@ export class RequestController implements vscode.Disposable {
   async openRun(id: number): Promise<void> {
     const run = this.history.get(id);
     if (!run) return;
-    this.showAnswer(run);
-    await this.shows;
+    await this.openAnswer(run);
   }
 
   /** The last runs, newest first; a pick reopens its answer. */
-  async showHistory(): Promise<void> {
-    const runs = this.history.list();
-    if (runs.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No request has run in this window yet.'));
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(runs.map(runItem), {
-      title: vscode.l10n.t('Recent API2Cart runs (newest first)'),
-      placeHolder: vscode.l10n.t('Pick a run to open its answer'),
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
-    if (picked?.run) {
-      this.showAnswer(picked.run);
-      await this.shows;
-    }
+  showHistory(): Promise<void> {
+    return showHistory(this.history, this);
   }
 
   /** Run from the palette with no request file in the editor: recent runs, request files, or a new one. */
-  private async chooseWhatToRun(): Promise<void> {
-    const files = await vscode.workspace.findFiles(REQUEST_FILE_GLOB, '**/node_modules/**', 50);
-    const items: RecentItem[] = [
-      { label: vscode.l10n.t('$(new-file) New API2Cart Request…'), create: true },
-      ...(files.length ? [{ label: vscode.l10n.t('Request files'), kind: vscode.QuickPickItemKind.Separator }] : []),
-      ...files.map((file): RecentItem => ({ label: `$(json) ${file.path.split('/').pop()}`, description: vscode.workspace.asRelativePath(file), file })),
-      ...(this.history.list().length ? [{ label: vscode.l10n.t('Recent runs: open the answer'), kind: vscode.QuickPickItemKind.Separator }] : []),
-      ...this.history.list().map(runItem),
-    ];
-    const picked = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t('Run API2Cart Request'),
-      placeHolder: vscode.l10n.t('No request file is open: pick one to run, a recent answer, or create a request'),
-      matchOnDescription: true,
-    });
-    if (picked?.create) await vscode.commands.executeCommand(CommandIds.newRequest);
-    else if (picked?.run) {
-      this.showAnswer(picked.run);
-      await this.shows;
-    }
-    else if (picked?.file) {
-      const document = await vscode.workspace.openTextDocument(picked.file);
-      await vscode.window.showTextDocument(document);
-      await this.run(document);
-    }
+  private chooseWhatToRun(): Promise<void> {
+    return chooseWhatToRun(this.history, this);
+  }
+
+  /** Shows a run's answer; resolves once it is on screen. */
+  async openAnswer(run: RunRecord): Promise<void> {
+    this.showAnswer(run);
+    await this.shows;
   }
 
   dispose(): void {
     for (const d of this.subscriptions) d.dispose();
   }
-}
-
-function activeRequestDocument(): vscode.TextDocument | undefined {
-  const document = vscode.window.activeTextEditor?.document;
-  return document && isRequestDocument(document) ? document : undefined;
-}
-
-function runItem(run: RunRecord): RecentItem {
-  return {
-    label: `$(history) ${run.title}`,
-    description: `${run.storeName} · ${formatClockTime(run.at, vscode.env.language)}`,
-    detail: `${run.summary} · ${run.requestUri.split('/').pop() ?? ''}${run.text === undefined ? ` · ${vscode.l10n.t('answer no longer in memory')}` : ''}`,
-    run,
-  };
-}
-
-function toDiagnostic(document: vscode.TextDocument, issue: RequestIssue): vscode.Diagnostic {
-  const start = document.positionAt(issue.span.offset);
-  const end = document.positionAt(issue.span.offset + issue.span.length);
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), issue.message, vscode.DiagnosticSeverity.Error);
-  diagnostic.source = 'API2Cart Wix';
-  return diagnostic;
 }
