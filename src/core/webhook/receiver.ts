@@ -1,9 +1,15 @@
-import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { INSTALLED_PAGE_CSP, INSTALLED_PREFIX } from '../install';
+import { INSTALLED_PREFIX } from '../install';
 import { fail, ok, type Problem, type Result } from '../result';
 import type { WebhookEvent } from './events';
+import { answer, answerInstalled, type InstalledHandler } from './receiverAnswers';
+import { checkOptions, listen, type ReceiverProblem } from './receiverPort';
+import { BoundedSet, deliveryKeys } from './retryDetection';
+
+// The HTTP side of the receiver; its port (receiverPort.ts), answers (receiverAnswers.ts) and
+// retry detection (retryDetection.ts) are their own files.
+export { findFreePort, type ReceiverProblem, type ReceiverProblemKind } from './receiverPort';
 
 export interface Delivery {
   readonly receivedAt: Date;
@@ -42,7 +48,7 @@ export interface WebhookReceiverOptions {
    * The install link's redirect, `GET /installed/<state>?appId=…&instanceId=…&tenantId=…`:
    * answered with the page it returns (static HTML). Without it the route is 404.
    */
-  readonly onInstalled?: (state: string, query: string) => { readonly status: number; readonly html: string };
+  readonly onInstalled?: InstalledHandler;
 }
 
 export interface WebhookReceiver {
@@ -52,9 +58,6 @@ export interface WebhookReceiver {
   deliveries(): readonly Delivery[];
   stop(): Promise<void>;
 }
-
-export type ReceiverProblemKind = 'port-in-use' | 'port-not-allowed' | 'host-unavailable' | 'invalid-setting' | 'receiver-failed';
-export type ReceiverProblem = Problem<ReceiverProblemKind>;
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_HEADERS_TIMEOUT_MS = 5_000;
@@ -242,114 +245,5 @@ export async function startWebhookReceiver(opts: WebhookReceiverOptions): Promis
       });
       return stopped;
     },
-  });
-}
-
-function listen(server: Server, host: string, port: number): Promise<Result<true, ReceiverProblem>> {
-  return new Promise((resolve) => {
-    const onError = (error: NodeJS.ErrnoException): void => resolve(fail(listenProblem(error, host, port)));
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve(ok(true));
-    });
-  });
-}
-
-function answerInstalled(req: IncomingMessage, res: ServerResponse, onInstalled: NonNullable<WebhookReceiverOptions['onInstalled']>): void {
-  if (req.method !== 'GET') {
-    res.setHeader('allow', 'GET');
-    answer(res, 405, 'method not allowed');
-    return;
-  }
-  const url = req.url ?? '';
-  const queryStart = url.indexOf('?');
-  const segment = (queryStart < 0 ? url : url.slice(0, queryStart)).slice(INSTALLED_PREFIX.length);
-  const state = /^[A-Za-z0-9_-]{1,64}$/.test(segment) ? segment : '';
-  const page = onInstalled(state, queryStart < 0 ? '' : url.slice(queryStart + 1));
-  res.writeHead(page.status, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': Buffer.byteLength(page.html),
-    'content-security-policy': INSTALLED_PAGE_CSP,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cache-control': 'no-store',
-  });
-  res.end(page.html);
-}
-
-function answer(res: ServerResponse, status: number, text: string): void {
-  const body = `${text}\n`;
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-/**
- * Two ways to recognise a retry: the same token, or the same event (instance, type, issue time)
- * in case a retry is re-encoded.
- */
-function deliveryKeys(body: string, event: WebhookEvent): string[] {
-  const keys = [`token:${createHash('sha256').update(body.trim()).digest('hex')}`];
-  if (event.iat !== undefined) {
-    keys.push(`event:${event.instanceId}\n${event.eventType}\n${event.iat}`);
-  }
-  return keys;
-}
-
-function checkOptions(opts: WebhookReceiverOptions): ReceiverProblem | undefined {
-  if (!opts.path.startsWith('/')) {
-    return { kind: 'invalid-setting', message: `The webhook path "${opts.path}" must start with "/"; change api2cartWix.webhook.path.`, fix: 'openSettings' };
-  }
-  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65_535) {
-    return { kind: 'invalid-setting', message: `The webhook port ${opts.port} is not a port number (0–65535); change api2cartWix.webhook.port.`, fix: 'openSettings' };
-  }
-  return undefined;
-}
-
-function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): ReceiverProblem {
-  switch (error.code) {
-    case 'EADDRINUSE':
-      return { kind: 'port-in-use', message: `Port ${port} on ${host} is in use; change api2cartWix.webhook.port or stop the program using it.`, fix: 'openSettings' };
-    case 'EACCES':
-      return { kind: 'port-not-allowed', message: `Listening on port ${port} needs privileges; choose a port above 1023 in api2cartWix.webhook.port.`, fix: 'openSettings' };
-    case 'EADDRNOTAVAIL':
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return { kind: 'host-unavailable', message: `This machine has no address ${host}; change api2cartWix.webhook.host (the default is 127.0.0.1).`, fix: 'openSettings' };
-    default:
-      return { kind: 'receiver-failed', message: `The webhook receiver could not start on ${host}:${port} (${error.code ?? error.message}).`, fix: 'retry' };
-  }
-}
-
-/** A set that forgets its oldest entries, so a long-running receiver stays small. */
-class BoundedSet {
-  private readonly items = new Set<string>();
-  constructor(private readonly limit: number) {}
-
-  has(key: string): boolean {
-    return this.items.has(key);
-  }
-
-  add(key: string): void {
-    this.items.delete(key);
-    this.items.add(key);
-    if (this.items.size > this.limit) {
-      const oldest = this.items.values().next().value;
-      if (oldest !== undefined) {
-        this.items.delete(oldest);
-      }
-    }
-  }
-}
-
-/** A port free on `host` right now (the OS picks it), for a person whose configured port is taken. */
-export function findFreePort(host: string): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(undefined));
-    probe.listen(0, host, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
   });
 }
