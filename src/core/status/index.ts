@@ -1,5 +1,5 @@
+export { presentStatus } from './statusModel';
 export {
-  presentStatus,
   statusFactsFromSummary,
   statusStoreFromProfile,
   type StatusAction,
@@ -8,4 +8,4 @@ export {
   type StatusPresentation,
   type StatusState,
   type StatusStore,
-} from './statusModel';
+} from './statusFacts';

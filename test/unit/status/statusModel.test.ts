@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { MemorySecretStore } from '../../../src/core/profiles/memorySecretStore';
 import { createProfileService } from '../../../src/core/profiles/profileService';
 import {
-  presentStatus,
   statusFactsFromSummary,
   type StatusActionId,
   type StatusFacts,
   type StatusStore,
-} from '../../../src/core/status/statusModel';
+} from '../../../src/core/status/statusFacts';
+import { presentStatus } from '../../../src/core/status/statusModel';
 import { INSTANCE_A, INSTANCE_B, makeCanaries, publicKeyPem, valueOf } from '../profiles/fixtures';
 
 const NOTHING: StatusFacts = { hasApiKey: false, hasAppCredentials: false, hasPublicKey: false };
