@@ -2,6 +2,7 @@
 // text in the editor to the answer document. The HTTP exchange itself is core-connection's.
 export * from './catalogue';
 export * from './requestFile';
+export * from './didYouMean';
 export * from './placement';
 export * from './curl';
 export * from './minimal';
