@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { inertText } from '../inertText';
 import type { MethodCatalogue, MethodSpec } from './catalogue';
 import { suggest } from './didYouMean';
 import { checkBody, checkQuery, type ParamIssue } from './paramChecks';
@@ -59,6 +60,13 @@ const SYNTAX_MESSAGES: Readonly<Record<string, string>> = {
 
 /** Parses and checks a request file; `stores` are the saved store profiles. */
 export function checkRequestText(text: string, catalogue: MethodCatalogue, stores: readonly StoreChoice[]): CheckResult {
+  const checked = checkText(text, catalogue, stores);
+  // The messages repeat names and values from the file and become diagnostics and a notification:
+  // shown as data, never as a link, an icon or a second line.
+  return checked.ok ? checked : { ok: false, issues: checked.issues.map((issue) => ({ ...issue, message: inertText(issue.message, { max: 2000 }) })) };
+}
+
+function checkText(text: string, catalogue: MethodCatalogue, stores: readonly StoreChoice[]): CheckResult {
   const issues: RequestIssue[] = [];
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });

@@ -45,6 +45,20 @@ describe('request files: checking', () => {
     assert.match((await issues('{"method": 7}'))[0]![0], /"method" must be a method name in quotes/);
   });
 
+  it('shows names and values taken from the file inert: no link, no icon, no line break', async () => {
+    const messages = [
+      ...(await issues('{"method": "[x](command:evil)"}')),
+      ...(await issues('{"method": "product.list", "params": {"$(alert)\u2028Line two": 1}}')),
+      ...(await issues('{"method": "product.list", "store": "Shop\u2029[open](https://evil.example)"}')),
+      ...(await issues('{"method": "product.list", "params": {"count": 1}, "x\u202e[y](command:z)": 1}')),
+    ].map(([message]) => message);
+    assert.equal(messages.length, 4);
+    for (const message of messages) {
+      assert.doesNotMatch(message, /\]\(|\$\(|[\u2028\u2029\u202e\n]/, message);
+    }
+    assert.equal(messages[0], '"[x] (command:evil)" is not one of the guide\'s API2Cart methods for Wix.');
+  });
+
   it('a parameter of the wrong type, an unknown one, a missing required one', async () => {
     assert.deepEqual(await issues('{"method": "product.list", "params": {"count": "ten", "cnt": 1, "avail_view": "yes"}}'), [
       ['"count" must be a whole number, not text.', '"ten"'],
