@@ -32,6 +32,7 @@ const lazyCoreBundles = {
   'core-permissions': 'src/core/permissions/index.ts',
   'core-install': 'src/core/install/index.ts',
   'feature-views': 'src/vscode/views/feature.ts',
+  'feature-planner': 'src/vscode/scopePlanner/plannerController.ts',
 };
 
 const builds = [

@@ -90,7 +90,7 @@ export async function benchCredentialsUpdate(stores = 50, latencyMs = 40): Promi
     await bare();
     const times: number[] = [];
     const bareTimes: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       times.push(await run());
       bareTimes.push(await bare());
     }

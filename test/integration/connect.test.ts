@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as net from 'node:net';
-import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { SECRET_KEYS } from '../../src/core/profiles';
 import type { Services } from '../../src/vscode/services';
@@ -90,17 +89,13 @@ describe('Connect Wix Store: one guided flow from nothing to a connected store',
   it('from nothing stored: four steps with a counter and Back, the verified App Installed taken with no click, the store added', async () => {
     assert.ok((await s.profiles.setPublicKey(keys.publicKeyPem)).ok, 'a public key makes the delivery verified');
     user.input(apiKey).input(TEST_APP_ID).input(appSecret).pick(() => LEAVE_OPEN);
-    const started = performance.now();
     const flow = vscode.commands.executeCommand(CONNECT);
     const url = await waitingAt;
-    const waitingSince = performance.now();
     assert.ok(url?.includes('/proxy/'), `the flow waits at the external address: ${url}`);
 
     const token = await signWithJose(appInstalled({ instanceId }), keys);
-    const postedAt = performance.now();
     assert.equal(await post(url!, token), 200);
     await flow;
-    const ended = performance.now();
 
     assert.deepEqual(user.quickInputs.map((q) => [q.kind, `${q.step}/${q.totalSteps}`, q.hasBack, q.password ?? false]), [
       ['input', '1/4', false, true], ['input', '2/4', true, false], ['input', '3/4', true, true], ['pick', '4/4', true, false],
@@ -123,45 +118,6 @@ describe('Connect Wix Store: one guided flow from nothing to a connected store',
     assert.ok(api.receiver.item.view, 'the receiver item still shows');
     assert.ok(!user.messages.some((m) => m.message.startsWith('Webhook received:')), 'the flow took the event: no second offer');
     assert.match((await waitFor(() => user.messages.find((m) => /was added to API2Cart/.test(m.message)), 'the success')).message, /Canary Crafts/);
-
-    // Measured, not asserted: the first run also loads the core bundles and signs nothing itself.
-    const stubMs = api2cart.totalHandlingMs() + wix.totalHandlingMs();
-    const ownMs = (waitingSince - started) + (ended - postedAt) - stubMs;
-    console.log(`      connect flow: ${ownMs.toFixed(1)} ms of its own (total less the stubs' ${stubMs.toFixed(1)} ms and the wait for the webhook)`);
-  });
-
-  it('measures what the flow adds over the same steps run as separate commands (printed, not asserted)', async () => {
-    // Both ways type the Instance ID, so nothing waits on a webhook: the time is the extension's
-    // and VS Code's (secret storage, notifications) plus the stubs', which is taken off.
-    const reset = async () => {
-      assert.ok((await s.profiles.forgetAll()).ok);
-      api2cart.carts.length = 0;
-    };
-    const timed = async (work: () => Promise<unknown>) => {
-      const stubBefore = api2cart.totalHandlingMs() + wix.totalHandlingMs();
-      const started = performance.now();
-      await work();
-      return performance.now() - started - (api2cart.totalHandlingMs() + wix.totalHandlingMs() - stubBefore);
-    };
-    const flow: number[] = [];
-    const commands: number[] = [];
-    for (let run = 0; run < 4; run++) {
-      await reset();
-      user.input(apiKey).input(TEST_APP_ID).input(appSecret).pick(pickLabel(/Type the Instance ID/)).input(instanceId);
-      flow.push(await timed(async () => vscode.commands.executeCommand(CONNECT)));
-      await reset();
-      user.input(apiKey).input(TEST_APP_ID).input(appSecret).input(instanceId).input('');
-      commands.push(await timed(async () => {
-        await vscode.commands.executeCommand('api2cartWix.setApiKey');
-        await vscode.commands.executeCommand('api2cartWix.setAppCredentials');
-        await vscode.commands.executeCommand('api2cartWix.setInstanceId');
-        await vscode.commands.executeCommand('api2cartWix.addStore');
-      }));
-    }
-    assert.equal(api2cart.callsTo('account.cart.add').length, 8, 'every run added the store once');
-    // The first run of each warms its code paths; the median of the other three is reported.
-    const median = (runs: number[]) => [...runs.slice(1)].sort((a, b) => a - b)[1]!;
-    console.log(`      connect flow vs the same steps as 4 commands (warm medians, stubs' time taken off): flow ${median(flow).toFixed(1)} ms, commands ${median(commands).toFixed(1)} ms, the flow adds ${(median(flow) - median(commands)).toFixed(1)} ms`);
   });
 
   it('asks before taking an unverified App Installed; one for another app is ignored with a log line', async () => {

@@ -4,7 +4,6 @@ import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { RequestController } from '../../src/vscode/requests/requestController';
 import { SELECTION_STATE_KEY } from '../../src/vscode/scopePlanner/scopePlannerPanel';
@@ -17,8 +16,6 @@ import { EXTENSION_ID, extensionApi, waitFor, type TestApi } from './support/ext
 import { ScriptedUser } from './support/scriptedUser';
 
 const ANSWER_SCHEME = 'api2cart-wix-answer';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function tabLabels(): string[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
@@ -117,27 +114,6 @@ describe('request files: New API2Cart Request and Run API2Cart Request against t
     const log = await readLog(s);
     assert.match(log, /Run API2Cart Request: product\.list on Canary Crafts: HTTP 200, return_code 0 in \d+ ms/);
     for (const secret of [apiKey, storeKey]) assert.ok(!log.includes(secret), 'a key reached the log');
-  });
-
-  it('measures what Run adds over the stub\'s own time (warm runs, printed)', async () => {
-    const document = await openRequest('overhead.api2cart.json', { method: 'product.count' });
-    await run(document);
-    await answerEditor(controller.history.list()[0]!.id);
-    const overheads: number[] = [];
-    const shown: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const stubBefore = api2cart.totalHandlingMs();
-      const started = performance.now();
-      await run(document);
-      // The command is done when the answer is handed to the editor; VS Code then draws it.
-      overheads.push(performance.now() - started - (api2cart.totalHandlingMs() - stubBefore));
-      await answerEditor(controller.history.list()[0]!.id);
-      shown.push(performance.now() - started);
-    }
-    assert.equal(api2cart.callsTo('product.count').length, 8);
-    console.log(`      run request (warm, 7 runs): extension overhead median ${median(overheads).toFixed(1)} ms (min ${Math.min(...overheads).toFixed(1)}, max ${Math.max(...overheads).toFixed(1)}); answer on screen after ${median(shown).toFixed(0)} ms median`);
-    // Printed, not asserted: on a busy machine the extension host's own scheduling dominates; the
-    // budget (< 20 ms) is checked by npm run bench against a bare request in the same run.
   });
 
   it('an invalid file shows diagnostics and sends nothing: not JSON, unknown method, wrong type, unknown store', async () => {
@@ -269,26 +245,17 @@ describe('request files: New API2Cart Request and Run API2Cart Request against t
     api2cart.setResponse('product.list', { kind: 'success', result: big }, { kind: 'success', result: five });
     const document = await openRequest('big.api2cart.json', { method: 'product.list', params: { count: 250 } });
 
-    let started = performance.now();
     await run(document);
-    const bigMs = performance.now() - started;
     const truncated = (await answerEditor(controller.history.list()[0]!.id)).document;
     assert.equal(truncated.languageId, 'plaintext');
     assert.match(truncated.getText().split('\n')[1]!, /^\/\/ The answer is 2\d\.\d MB, too large to show whole: its first 1\.0 MB are shown as text, not formatted\./);
     // The next command runs (how fast is not this test's: see npm run bench).
-    started = performance.now();
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
-    const afterMs = performance.now() - started;
 
-    const stubBefore = api2cart.totalHandlingMs();
-    started = performance.now();
     await run(document);
-    const fiveMs = performance.now() - started - (api2cart.totalHandlingMs() - stubBefore);
     const formatted = (await answerEditor(controller.history.list()[0]!.id)).document;
-    const fiveShownMs = performance.now() - started;
     assert.equal(formatted.languageId, 'jsonc');
     assert.ok(formatted.getText().length > 5_000_000);
-    console.log(`      20 MB answer: handed over truncated in ${bigMs.toFixed(0)} ms (next command ${afterMs.toFixed(0)} ms); 5 MB answer: received and formatted in ${fiveMs.toFixed(0)} ms beyond the stub, on screen after ${fiveShownMs.toFixed(0)} ms`);
     // The < 1 s budget is npm run bench's, beside a plain JSON.parse of the same text.
   });
 

@@ -39,8 +39,7 @@ describe('scope planner', () => {
     planner.dispose();
     await openAndWaitForTable();
     const { commandAt, renderedAt } = planner.timings();
-    assert.ok(commandAt !== undefined && renderedAt !== undefined && renderedAt >= commandAt);
-    console.log(`      scope planner: command → rendered table in ${renderedAt - commandAt} ms`);
+    assert.ok(commandAt !== undefined && renderedAt !== undefined && renderedAt >= commandAt, 'the first paint came after the command (its time is npm run bench\'s)');
     assert.equal(planner.isOpen(), true);
     const state = planner.lastState();
     assert.ok(state, 'the webview asked for the state (ready) and got it');
@@ -135,8 +134,6 @@ describe('scope planner', () => {
     assert.deepEqual(planner.getSelection(), ['customer.list', 'order.info'], 'read back from workspace state');
 
     await openAndWaitForTable();
-    const { commandAt, renderedAt } = planner.timings();
-    console.log(`      scope planner: command → rendered table in ${renderedAt! - commandAt!} ms (webview already warm)`);
     assert.deepEqual(planner.lastState()?.selection, ['customer.list', 'order.info']);
     assert.deepEqual(planner.lastState()?.clauses.map((c) => c.label), clauseLabels(['customer.list', 'order.info']));
   });

@@ -120,6 +120,11 @@ export class ScopePlannerController {
     return this.notice;
   }
 
+  /** The state as the page's first paint shows it, built into the HTML so the table needs no round trip. */
+  initialState(): PlannerState {
+    return buildPlannerState(this.current, this.store, this.host.formatTime);
+  }
+
   /** The active store changed (another store, a check's progress, a new snapshot): repaint once the webview is ready. */
   setStore(store: PlannerStoreContext | undefined): void {
     this.store = store;

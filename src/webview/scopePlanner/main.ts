@@ -270,4 +270,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   else if (message.type === 'notice') showNotice(message.level, message.text);
 });
 
+// The host built the first state into the page: paint it now; 'ready' brings the current one.
+const initial = document.getElementById('initial-state')?.textContent;
+if (initial) render(JSON.parse(initial) as PlannerState);
 send({ type: 'ready' });

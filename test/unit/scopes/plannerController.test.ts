@@ -51,6 +51,16 @@ describe('scopes: planner controller (host side)', () => {
     assert.equal(controller.lastState, state);
   });
 
+  it('builds the first paint\'s state for the page itself, posting nothing (no ready round trip before the table)', () => {
+    const fake = fakeHost();
+    const controller = new ScopePlannerController(fake.host, ['order.list']);
+    const state = controller.initialState();
+    assert.deepEqual(fake.posted, []);
+    assert.deepEqual(state.selection, ['order.list']);
+    assert.deepEqual(state.clauses.map((c) => c.label), ['Manage Your App', 'Read Orders', 'Read v3 catalog (PII)']);
+    assert.equal(state.groups.flatMap((g) => g.methods).length, 57);
+  });
+
   it('toggles methods, persists each new selection and recomputes the plan', async () => {
     const fake = fakeHost();
     const controller = new ScopePlannerController(fake.host, []);
