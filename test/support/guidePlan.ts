@@ -44,3 +44,40 @@ export const ORDER_SYNC_METHODS = [
   'cart.info', 'customer.info', 'customer.list', 'order.count', 'order.info', 'order.list', 'order.update',
   'order.shipment.add', 'order.shipment.info', 'order.shipment.list', 'order.shipment.update',
 ] as const;
+
+/**
+ * Export Markdown… for order.list and product.list, spelled out from the same rows and ids as the
+ * text above; `date` is the day the export ran (YYYY-MM-DD, UTC).
+ */
+export function orderAndProductListMarkdown(date: string): string {
+  return [
+    '# Wix app scopes for the API2Cart integration',
+    '',
+    `Source: API2Cart "How to connect Wix" guide, table of required Wix app scopes. Generated ${date}.`,
+    '',
+    '## Selected API2Cart methods (2)',
+    '',
+    '- **order**: `order.list`',
+    '- **product**: `product.list`',
+    '',
+    '## Required Wix permissions (7)',
+    '',
+    'Request every row. Where a row offers alternatives, one of them is enough.',
+    '',
+    '| Permission | Scope id | Needed by |',
+    '|---|---|---|',
+    '| Manage Your App | `SCOPE.DC.MANAGE-YOUR-APP` | 2 methods: order.list, product.list |',
+    '| Product v3 read admin **or** Read products in v3 catalog | `SCOPE.STORES.PRODUCT_READ_ADMIN` or `SCOPE.STORES.PRODUCT_READ` | 1 method: product.list |',
+    '| Read categories | `SCOPE.CATEGORIES.CATEGORY_READ` (unconfirmed) | 1 method: product.list |',
+    '| Read inventory in v3 catalog | `SCOPE.STORES.INVENTORY_ITEM_READ` (unconfirmed) | 1 method: product.list |',
+    '| Read Orders | `SCOPE.DC-STORES.READ-ORDERS` | 1 method: order.list |',
+    '| Read Products | `SCOPE.DC-STORES.READ-PRODUCTS` | 1 method: product.list |',
+    '| Read v3 catalog (PII) | `SCOPE.STORES.CATALOG_READ_LIMITED` | 2 methods: order.list, product.list |',
+    '',
+    '## Notes',
+    '',
+    '- Scope ids marked unconfirmed come from third-party code, not from Wix; check them in the Wix dashboard.',
+    '- A new or changed permission applies only after the site owner approves it: release a new app version, then re-install or update the app.',
+    '',
+  ].join('\n');
+}

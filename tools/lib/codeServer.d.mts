@@ -7,5 +7,5 @@ export const quietSettings: Record<string, unknown>;
 export function makeScratch(prefix: string): Scratch;
 export function installVsix(o: { vsix: string; userDataDir: string; extensionsDir: string; env: NodeJS.ProcessEnv }): string;
 export function startCodeServer(o: { scratch: Scratch; userDataDir: string; extensionsDir: string; smokeTestDriver?: boolean;
-  settings?: Record<string, unknown>; verbose?: boolean }): Promise<CodeServer>;
+  settings?: Record<string, unknown>; verbose?: boolean; workspaceTrust?: boolean }): Promise<CodeServer>;
 export function launchChromium(scratch: Scratch): Promise<Browser>;

@@ -66,13 +66,15 @@ export function installVsix({ vsix, userDataDir, extensionsDir, env }) {
  * in the URL's `payload` (needed for integration tests; it also suppresses toasts).
  */
 export async function startCodeServer({ scratch, userDataDir, extensionsDir, smokeTestDriver = false,
-  settings = quietSettings, verbose = false }) {
+  settings = quietSettings, verbose = false, workspaceTrust = false }) {
   const { node, entry } = runtimePaths();
   if (!fs.existsSync(entry)) throw new Error(`code-server not found at ${entry}; run tools/setup-vscode-runtime.sh`);
   const port = await freePort();
   writeSettingsIfMissing(userDataDir, settings);
   const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
+    // Workspace trust is off unless a suite plays an untrusted folder (e2e/workspaceTrust).
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];

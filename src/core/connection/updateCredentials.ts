@@ -80,7 +80,13 @@ export async function updateWixCredentials(
     return entry;
   });
   const results = await runLimited(tasks, { concurrency: deps.concurrency ?? MAX_UPDATES_IN_FLIGHT, signal });
-  return results.map((entry, i) => entry ?? entryOf(targets[i]!, skippedByCancel(outer)));
+  // A store never started settles too, so the log (the report a person opens) names every store.
+  return results.map((entry, i) => {
+    if (entry) return entry;
+    const skipped = entryOf(targets[i]!, skippedByCancel(outer));
+    deps.onSettled?.(skipped, ++settled, targets.length);
+    return skipped;
+  });
 }
 
 /** A store not sent to API2Cart because the person cancelled, or Wix refused the secret for another store. */

@@ -27,6 +27,10 @@ export interface WorkbenchOptions {
   env?: NodeJS.ProcessEnv;
   /** Colour theme, e.g. 'Default Dark Modern', 'Default Light Modern', 'Default High Contrast'. */
   theme?: string;
+  /** Starts code-server with workspace trust on (it is off otherwise), so the folder opens untrusted. */
+  workspaceTrust?: boolean;
+  /** Files written into the workspace folder before it opens, by path relative to it (e.g. '.vscode/settings.json'). */
+  workspaceFiles?: Record<string, string>;
 }
 
 /** A port nobody listens on right now (for a server the extension starts, e.g. the webhook receiver). */
@@ -52,6 +56,10 @@ export class Workbench {
     const extensionsDir = path.join(scratch.tmp, 'extensions');
     const workspaceDir = path.join(scratch.tmp, 'workspace');
     fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspaceDir, { recursive: true });
+    for (const [file, text] of Object.entries(options.workspaceFiles ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(workspaceDir, file)), { recursive: true });
+      fs.writeFileSync(path.join(workspaceDir, file), text);
+    }
     // Screenshots show the product: no half-faded toasts (reduceMotion), no empty secondary side bar.
     const settings = {
       ...lib.quietSettings, 'workbench.reduceMotion': 'on', 'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -60,7 +68,7 @@ export class Workbench {
     writeJson(path.join(userDataDir, 'User', 'settings.json'), settings);
     if (options.machineSettings) writeJson(path.join(userDataDir, 'Machine', 'settings.json'), options.machineSettings);
     lib.installVsix({ vsix: packagedVsix(), userDataDir, extensionsDir, env: scratch.env });
-    const server = await lib.startCodeServer({ scratch, userDataDir, extensionsDir, settings });
+    const server = await lib.startCodeServer({ scratch, userDataDir, extensionsDir, settings, workspaceTrust: options.workspaceTrust });
     const browser = await lib.launchChromium(scratch);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // The clipboard API needs permission in a headless browser; a person's browser would ask.

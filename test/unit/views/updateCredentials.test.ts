@@ -60,12 +60,15 @@ describe('Update Wix Credentials on API2Cart (core)', () => {
   it('cancel midway: the stores still waiting are skipped and never sent', async () => {
     const controller = new AbortController();
     const f = fakes();
+    const settled: string[] = [];
     const report = await updateWixCredentials(targets, { appId: 'a', appSecret: SECRET }, {
-      ...f, idempotencyKey: () => 'k', signal: controller.signal, onSettled: (_e, n) => { if (n === 2) controller.abort(); },
+      ...f, idempotencyKey: () => 'k', signal: controller.signal, onSettled: (e, n) => { settled.push(e.profileId); if (n === 2) controller.abort(); },
     });
     const { updated, skipped } = summariseUpdate(report);
     assert.ok(updated >= 2 && updated < 7, `updated ${updated}`);
     assert.equal(updated + skipped, 7);
     assert.equal(f.sent.length, updated);
+    // The stores never started settle too (the log is the report the person opens): each once.
+    assert.deepEqual([...settled].sort(), targets.map((t) => t.profileId).sort());
   });
 });
