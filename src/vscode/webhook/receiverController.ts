@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { oneAtATime } from '../../core/oneAtATime';
-import { formatClockTime, orderAgainst, profileDisplayName, profileNameWithId, shortInstanceId, type EventOrder, type StoreProfile } from '../../core/profiles';
+import { formatClockTime, orderAgainst, profileDisplayName, storeForInstance, type EventOrder, type StoreProfile } from '../../core/profiles';
 import { eventName } from '../../core/webhook/eventName';
 import type { Problem, Result } from '../../core/result';
 import type { Delivery, WebhookEvent, WebhookReceiver } from '../../core/webhook';
@@ -493,10 +493,7 @@ function describeDelivery(delivery: Delivery, view: EventView | undefined): stri
 }
 
 /** "Shop A (3d17…)" for a saved store, else "Instance ID 3d17…": the full id is in the JSON a pick opens. */
-function storeOf(instanceId: string, stores: ReadonlyMap<string, StoreProfile>): string {
-  const profile = stores.get(instanceId);
-  return profile ? profileNameWithId(profile) : vscode.l10n.t('Instance ID {0}', shortInstanceId(instanceId));
-}
+const storeOf = (instanceId: string, stores: ReadonlyMap<string, StoreProfile>): string => storeForInstance(instanceId, stores.get(instanceId));
 
 function deliveryItem(delivery: Delivery, view: EventView | undefined, stores: ReadonlyMap<string, StoreProfile>): DeliveryItem {
   const time = formatClockTime(delivery.receivedAt, vscode.env.language);
