@@ -110,6 +110,8 @@ export interface VerificationView {
   readonly platformNote?: string;
   /** The app instance's permissions exactly as Wix returned them; absent when not read. */
   readonly wixPermissions?: readonly string[];
+  /** The app version this site runs (GET /apps/v1/instance), when Wix said. */
+  readonly wixAppVersion?: string;
   /** Set when the app instance was not read, and why. */
   readonly wixNote?: string;
   /** The ticked methods changed since the check: its badges describe the earlier selection. */

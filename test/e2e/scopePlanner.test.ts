@@ -70,7 +70,7 @@ describe('scope planner', () => {
     assert.deepEqual(await shownClauses(), expectedClauses(['order.list', 'product.list']));
     assert.equal(await checkbox('order.list').isChecked(), true);
     assert.match(await view.locator('#selection-count').innerText(), /^2 methods selected$/);
-    await wb.screenshot('scope-planner-dark');
+    await wb.screenshotFromTop(view, 'scope-planner-dark');
   });
 
   it('copies the scope list as text to the clipboard', async () => {
@@ -180,7 +180,7 @@ describe('scope planner', () => {
       await wb.setColorTheme(theme);
       await view.locator(`body.${bodyClass}`).waitFor();
       await view.locator('#result-list > li').first().waitFor();
-      await wb.screenshot(name);
+      await wb.screenshotFromTop(view, name);
     });
   }
 });

@@ -29,7 +29,7 @@ describe('the API2Cart sidebar (packaged .vsix in VS Code)', () => {
   before(async () => {
     port = await freePort();
     api2cart = await startApi2CartStub({ apiKey });
-    wix = await startWixStub({ appId, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL });
+    wix = await startWixStub({ appId, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL, appVersion: '3.1.0' });
     wb = await Workbench.open({
       machineSettings: { 'api2cartWix.api2cart.baseUrl': api2cart.url, 'api2cartWix.wix.baseUrl': wix.url, 'api2cartWix.webhook.port': port },
     });
@@ -90,7 +90,11 @@ describe('the API2Cart sidebar (packaged .vsix in VS Code)', () => {
     assert.match(await store.innerText(), /active/);
     await store.hover();
     await store.locator('.actions .action-label[aria-label="API2Cart Wix: Check Connection"], .actions .action-label[aria-label="Check Connection"]').first().click();
-    await wb.page.locator('.notification-toast', { hasText: `Connected: API2Cart reaches "${SITE_NAME}"` }).first().waitFor({ timeout: 60_000 });
+    const connected = wb.notification(`Connected: API2Cart reaches "${SITE_NAME}". App version on the site: 3.1.0.`);
+    await connected.waitFor({ timeout: 60_000 });
+    // The result is whole, and no progress toast of the check is left running beside it.
+    await wb.assertNotificationFits(connected);
+    assert.equal(await wb.page.locator('.notification-toast', { hasText: 'Check Connection:' }).count(), 0, 'the progress ended before the result');
     assert.equal(api2cart.callsTo('cart.validate').length, 1);
     // The pointer stays on the row, so the picture shows its inline actions.
     await store.hover();
@@ -99,9 +103,11 @@ describe('the API2Cart sidebar (packaged .vsix in VS Code)', () => {
   });
 
   it('shows the signed App Installed delivery in Webhook Deliveries; a click opens the decoded event', async () => {
-    const delivery = row('Webhook Deliveries', 'AppInstalled');
+    // Named as people read it, with the store's site name instead of its instance id.
+    const delivery = row('Webhook Deliveries', 'App Installed');
     await delivery.waitFor();
-    assert.match(await delivery.innerText(), new RegExp(instanceId));
+    await delivery.getByText(`${SITE_NAME} (${instanceId.slice(0, 4)}…)`).waitFor();
+    assert.doesNotMatch(await delivery.innerText(), new RegExp(instanceId));
     await delivery.click();
     await wb.page.locator('.tab', { hasText: 'AppInstalled' }).first().waitFor();
     await wb.page.locator('.view-lines', { hasText: instanceId }).first().waitFor();

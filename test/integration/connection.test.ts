@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { takePlanSnapshot } from '../../src/core/permissions/snapshot';
+import { profileDisplayName } from '../../src/core/profiles';
+import { SELECTION_STATE_KEY } from '../../src/vscode/scopePlanner/scopePlannerPanel';
 import type { Services } from '../../src/vscode/services';
 import { startConnectProxy } from '../support/connectProxy';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
@@ -72,7 +75,7 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     app = { appId: randomUUID(), appSecret: `canary-app-secret-${hex()}` };
     instanceId = randomUUID();
     api2cart = await startApi2CartStub({ apiKey });
-    wix = await startWixStub({ ...app, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL, catalogVersion: 'V3_CATALOG' });
+    wix = await startWixStub({ ...app, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL, catalogVersion: 'V3_CATALOG', appVersion: '3.1.0' });
     await pointSettingsAt(api2cart.url, wix.url);
     assert.ok((await services.profiles.forgetAll()).ok);
     await services.status.setError(undefined);
@@ -312,9 +315,30 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     assert.deepEqual(api2cart.requests.map((r) => r.method), ['account.cart.list', 'cart.validate']);
     assert.equal(api2cart.requests[0]!.query.store_key, key);
     api2cart.assertCalledOnce('cart.validate');
-    assert.equal(wix.requests.length, 0);
-    assert.match(user.only('info').message, /^Connected/);
+    // Alongside: the site's app version from GET /apps/v1/instance, in one line.
+    assert.deepEqual(wix.requests.map((r) => r.endpoint), ['token', 'instance']);
+    assert.equal(user.only('info').message, `Connected: API2Cart reaches "${profileDisplayName({ instanceId })}". App version on the site: 3.1.0.`);
+    assert.deepEqual(user.only('info').buttons, ['Verify Store Permissions']);
     assert.equal((await presentation()).state, 'connected');
+    await waitForLog(services, `Check Connection: connected at ${SITE_URL}, app version on the site: 3.1.0`);
+  });
+
+  it('a validate refused with no message: the likely cause is a permission not yet approved, naming the drift\'s added permissions', async () => {
+    const key = `canary-store-key-${hex()}`;
+    api2cart.carts.push({ id: '1', url: SITE_URL, storeKey: key, cartId: 'Wix', customLabel: SITE_NAME });
+    assert.ok((await services.profiles.setStoreKey(instanceId, key)).ok);
+    assert.ok((await services.profiles.setPlanSnapshot(instanceId, takePlanSnapshot(['order.list'], new Date('2026-11-01T00:00:00Z')))).ok);
+    await services.context.workspaceState.update(SELECTION_STATE_KEY, ['order.list', 'customer.list']);
+    api2cart.setResponse('cart.validate', { kind: 'returnCode', code: 100, message: '' });
+    try {
+      await vscode.commands.executeCommand(CHECK_CONNECTION);
+    } finally {
+      await services.context.workspaceState.update(SELECTION_STATE_KEY, undefined);
+    }
+    const shown = user.only('error').message;
+    assert.match(shown, new RegExp(`^Likely a permission not yet approved on "${profileDisplayName({ instanceId }).replace(/[()]/g, '\\$&')}" \\(this site runs app version 3\\.1\\.0\\): one added after the site installed the app needs a new app version and the owner's approval\\.`));
+    assert.match(shown, /Added since the store was added: .*Read Contacts/);
+    assert.equal((await presentation()).state, 'error');
   });
 
   it('http.proxyStrictSSL false through a proxy: Check Connection and the log say the certificate was not checked', async () => {

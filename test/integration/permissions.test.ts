@@ -83,7 +83,7 @@ describe('permissions: Verify Store Permissions against the stubs', function () 
       carts: [{ id: '1', url: SITE_URL, storeKey, cartId: 'Wix', customLabel: SITE_NAME, wixInstanceId: instanceId }],
       platformMethods: PLATFORM_METHODS,
     });
-    wix = await startWixStub({ appId, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL, permissions: WIX_PERMISSIONS });
+    wix = await startWixStub({ appId, appSecret, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL, permissions: WIX_PERMISSIONS, appVersion: '3.1.0' });
     await pointSettingsAt(api2cart.url, wix.url);
     await seedStore(services, { apiKey, appId, appSecret, instanceId, label: SITE_NAME, storeKey });
   });
@@ -170,6 +170,9 @@ describe('permissions: Verify Store Permissions against the stubs', function () 
     assert.ok(group(state, 'product').notes.some((n) => /Not checked \(probes only read\): product\.add/.test(n)));
     assert.deepEqual(state.verification?.unsupported, ['subscriber.list'], 'flagged against cart.methods');
     assert.deepEqual(state.verification?.wixPermissions, WIX_PERMISSIONS);
+    assert.equal(state.verification?.wixAppVersion, '3.1.0');
+    // Wix's 403: the likely cause is a permission the site has not approved yet.
+    assert.ok(group(state, 'order').notes.some((n) => /^Likely cause: a permission added after this site installed the app\. It reaches the site only with a new app version, once the site owner approves it\./.test(n)));
     assert.equal(state.verification?.stale, false);
 
     // Nothing but the read-only probes (and cart.methods) reached API2Cart: no write, nothing for basket.
@@ -195,10 +198,44 @@ describe('permissions: Verify Store Permissions against the stubs', function () 
       assert.match(report, /tax\.class\.list gave no verdict: API2Cart .* had a server error \(HTTP 503\)/);
       assert.match(report, /Ticked methods \*\*not on the list\*\*: `subscriber\.list`\./);
       assert.match(report, /^- `WIX_STORES\.READ_ORDERS`$/m);
+      assert.match(report, /App version on this site: `3\.1\.0`\./);
+      assert.match(report, /\*\*Likely cause for `order\.count`: a permission not yet approved on this site\.\*\*/);
     } finally {
       permissions.setReportTarget(undefined);
       await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
     }
+  });
+
+  it('invoked on a store that is not active (Stores view): the planner shows that store\'s check, and Save report saves it', async () => {
+    const second = { instanceId: randomUUID(), storeKey: hex() + hex(), label: 'Second Shop' };
+    api2cart.carts.push({ id: '2', url: 'https://second.example', storeKey: second.storeKey, cartId: 'Wix', customLabel: second.label, wixInstanceId: second.instanceId });
+    assert.ok((await services.profiles.upsertProfileByInstanceId(second.instanceId, { label: second.label })).ok);
+    assert.ok((await services.profiles.setStoreKey(second.instanceId, second.storeKey)).ok);
+    await select(['order.list']);
+    await vscode.commands.executeCommand(VERIFY, { profileId: second.instanceId });
+
+    const state = await finishedState();
+    assert.equal(state.store?.name, second.label);
+    assert.match(state.verification!.summary, /^Checked "Second Shop" at /);
+    assert.deepEqual([...new Set(probeRequests().map((r) => r.headers['x-store-key']))], [second.storeKey]);
+    const active = await services.profiles.getActiveProfile();
+    assert.equal(active.ok && active.value?.instanceId, instanceId, 'the active store did not change');
+
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const target = vscode.Uri.joinPath(folder, `permissions-${hex()}.md`);
+    permissions.setReportTarget(target);
+    try {
+      await planner.postFromWebview({ type: 'saveReport' });
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /^# Store permission check: Second Shop$/m);
+    } finally {
+      permissions.setReportTarget(undefined);
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+    // Once another store is made active, the planner follows the active store again.
+    assert.ok((await services.profiles.setActiveProfile(second.instanceId)).ok);
+    assert.ok((await services.profiles.setActiveProfile(instanceId)).ok);
+    await waitFor(() => (planner.lastState()?.store?.name === SITE_NAME ? true : undefined), 'the planner to show the active store');
+    assert.equal(planner.lastState()?.verification, undefined);
   });
 
   it('cancelling from the planner stops the probes still waiting', async () => {

@@ -200,16 +200,17 @@ describe('sidebar: Stores, Webhook Deliveries, Requests and Update Wix Credentia
       try {
         assert.ok(address);
         await api.sidebar.deliveries.getChildren();
-        const instanceId = randomUUID();
+        // One of the stores: the row names it instead of its instance id.
+        const { instanceId } = stores[2]!;
         const answer = await fetch(address.local, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: await signWithJose(appInstalled({ instanceId }), keys) });
         assert.equal(answer.status, 200);
         const [row] = await waitFor(async () => {
           const items = await allItems(api.sidebar.deliveries);
           return items.length > 0 ? items : undefined;
         }, 'the delivery in the view');
-        assert.equal(labelOf(row!.item), 'AppInstalled');
+        assert.equal(labelOf(row!.item), 'App Installed');
         assert.equal(row!.item.contextValue, 'api2cartWix.delivery.installed');
-        assert.match(row!.item.description as string, new RegExp(`verified · ${instanceId}`));
+        assert.match(row!.item.description as string, new RegExp(`verified · Shop C \\(${instanceId.slice(0, 4)}…\\)$`));
         await vscode.commands.executeCommand(row!.item.command!.command, ...(row!.item.command!.arguments ?? []));
         const doc = await waitFor(() => vscode.window.activeTextEditor?.document.getText().includes(instanceId) ? vscode.window.activeTextEditor.document : undefined, 'the decoded event');
         assert.match(doc.getText(), /"eventType": "AppInstalled"/);

@@ -137,7 +137,8 @@ describe('workspace trust: a workspace cannot redirect credentials', function ()
     await vscode.commands.executeCommand(CommandIds.checkConnection);
     assert.match(ui.messagesOf('info')[1] ?? '', /^Connected/);
 
-    assert.deepEqual(legit.wix.requests.map((r) => r.endpoint), ['token', 'instance', 'catalogVersion']);
+    // Add Store's preflight, then Check Connection's read of the site's app version.
+    assert.deepEqual(legit.wix.requests.map((r) => r.endpoint), ['token', 'instance', 'catalogVersion', 'token', 'instance']);
     assert.deepEqual(legit.api2cart.requests.map((r) => r.method), ['account.cart.add', 'account.cart.list', 'cart.validate']);
     assert.equal(attacker.api2cart.requests.length + attacker.wix.requests.length, 0, 'the attacker stubs received nothing');
   });

@@ -131,6 +131,7 @@ export function createApi2CartClient(options: Api2CartClientOptions): Api2CartCl
         message: said ? `${info.message} (API2Cart: "${said}")` : info.message,
         ...(info.fix ? { fix: info.fix } : {}),
         returnCode: code,
+        said,
         maybeDelivered: false,
       });
     }

@@ -68,6 +68,8 @@ export type Api2CartProblemKind = HttpProblemKind | `api2cart-${number}` | 'api2
 export interface Api2CartProblem extends Problem<Api2CartProblemKind> {
   /** API2Cart's return_code when it answered with an envelope. */
   readonly returnCode?: number;
+  /** With returnCode: API2Cart's own return_message, redacted ('' when it gave none). */
+  readonly said?: string;
   /** See HttpProblem.maybeDelivered; false for API-level answers, which are definitive. */
   readonly maybeDelivered: boolean;
 }

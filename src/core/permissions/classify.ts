@@ -16,7 +16,7 @@ export function classifyProbeFailure(problem: Api2CartProblem, ms: number): Prob
   if (code !== undefined) {
     if (RATE_LIMIT_CODES.has(code)) return { kind: 'rate-limited', returnCode: code, message: problem.message };
     if (ACCOUNT_CODES.has(code)) return { kind: 'unavailable', reason: 'account', returnCode: code, message: problem.message };
-    return { kind: 'fails', returnCode: code, message: problem.message, ms };
+    return { kind: 'fails', returnCode: code, message: problem.message, ...(problem.said !== undefined ? { said: problem.said } : {}), ms };
   }
   switch (problem.kind) {
     case 'http-cancelled':

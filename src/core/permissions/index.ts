@@ -12,3 +12,4 @@ export * from './format';
 export * from './report';
 export * from './drift';
 export * from './snapshot';
+export * from './notApproved';

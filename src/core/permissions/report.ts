@@ -23,6 +23,7 @@ import {
   unlistedConclusion,
   unlistedMethods,
 } from './format';
+import { looksNotYetApproved } from './notApproved';
 import type { EntityCheck, PlatformCheck, ProbeRun, VerificationResult, WixCheck } from './types';
 
 export interface ReportOptions {
@@ -56,9 +57,7 @@ function resultsTable(entities: readonly EntityCheck[], unlisted: readonly Metho
   return ['| Group | Result | Probes | Ticked methods |', '|---|---|---|---|', ...rows, ''];
 }
 
-/** Wix refuses a permission the site has not approved yet with 403, often with no message. */
-const notYetApproved = (p: ProbeRun): boolean =>
-  p.outcome.kind === 'fails' && (p.outcome.message.trim() === '' || /\b403\b|forbidden/i.test(p.outcome.message));
+const notYetApproved = (p: ProbeRun): boolean => p.outcome.kind === 'fails' && looksNotYetApproved(p.outcome.said ?? p.outcome.message);
 
 function notYetApprovedCause(methods: readonly MethodName[], added: readonly Clause[]): string {
   const cause = `**Likely cause for ${codes(methods)}: a permission not yet approved on this site.** Wix refused with 403 or with no message. ` +

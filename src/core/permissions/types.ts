@@ -10,7 +10,8 @@ export type ProbeOutcome =
   | { readonly kind: 'pending' }
   | { readonly kind: 'works'; readonly ms: number }
   /** API2Cart answered with a store-side error: the app may lack a permission. */
-  | { readonly kind: 'fails'; readonly returnCode: number; readonly message: string; readonly ms: number }
+  /** `said`: API2Cart's own return_message ('' when none); `message` explains the code around it. */
+  | { readonly kind: 'fails'; readonly returnCode: number; readonly message: string; readonly said?: string; readonly ms: number }
   /** 7, 10 or 110: says nothing about permissions; try again later. */
   | { readonly kind: 'rate-limited'; readonly returnCode: number; readonly message: string }
   | { readonly kind: 'timed-out'; readonly afterMs: number }

@@ -34,6 +34,11 @@ export function profileNameWithId(profile: Named): string {
   return name === undefined ? profileDisplayName(profile) : `${name} (${shortInstanceId(profile.instanceId)})`;
 }
 
+/** The store an event names: "Shop A (3d17…)" for a saved store, else "Instance ID 3d17…". */
+export function storeForInstance(instanceId: string, profile: Named | undefined): string {
+  return profile ? profileNameWithId(profile) : `Instance ID ${shortInstanceId(instanceId)}`;
+}
+
 /** The one clock-time format shown to people (deliveries, request runs, the planner): "14:05". */
 export function formatClockTime(at: Date, locale?: string): string {
   return at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });

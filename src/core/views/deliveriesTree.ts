@@ -1,3 +1,6 @@
+import { storeForInstance } from '../profiles/display';
+import { eventName } from '../webhook/eventName';
+
 /** How far a delivery can be trusted, as the receiver judged it. */
 export type DeliveryTrust = 'verified' | 'not-verified' | 'test-key' | 'rejected';
 
@@ -15,9 +18,12 @@ export interface DeliveryRow {
   /** Position in the newest-first list the rows were built from. */
   readonly index: number;
   readonly receivedAt: Date;
+  /** The event as people read it: "App Installed". */
   readonly label: string;
   readonly trust: DeliveryTrust;
   readonly instanceId?: string;
+  /** The store the event names: its site name or URL where a profile knows it, else a short id. */
+  readonly store?: string;
   /** An install event whose instance id can become a store profile. */
   readonly canUseInstanceId: boolean;
   readonly status: number;
@@ -29,14 +35,17 @@ export const DELIVERIES_VIEW_CAP = 50;
 
 const INSTALL_EVENTS = new Set(['AppInstalled', 'AppInstallationCreated']);
 
-/** Rows for deliveries given newest first, capped. */
-export function deliveryRows(newestFirst: readonly DeliveryInput[], cap = DELIVERIES_VIEW_CAP): DeliveryRow[] {
+/** What a row needs of a saved store to name it. */
+export type StoreNames = ReadonlyMap<string, { readonly instanceId: string; readonly label?: string; readonly siteUrl?: string }>;
+
+/** Rows for deliveries given newest first, capped; `stores` by instance id. */
+export function deliveryRows(newestFirst: readonly DeliveryInput[], stores: StoreNames = new Map(), cap = DELIVERIES_VIEW_CAP): DeliveryRow[] {
   return newestFirst.slice(0, cap).map((d, index) => ({
     index,
     receivedAt: d.receivedAt,
-    label: d.trust === 'rejected' ? 'rejected' : d.eventType ?? 'event',
+    label: d.trust === 'rejected' ? 'rejected' : d.eventType !== undefined ? eventName(d.eventType) : 'event',
     trust: d.trust,
-    ...(d.instanceId !== undefined ? { instanceId: d.instanceId } : {}),
+    ...(d.instanceId !== undefined ? { instanceId: d.instanceId, store: storeForInstance(d.instanceId, stores.get(d.instanceId)) } : {}),
     canUseInstanceId: d.trust !== 'rejected' && d.trust !== 'test-key' && INSTALL_EVENTS.has(d.eventType ?? '') && d.instanceId !== undefined,
     status: d.status,
     duplicate: d.duplicate,

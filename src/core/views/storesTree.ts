@@ -9,6 +9,8 @@ export interface StoreCheck {
   readonly at: Date;
   readonly ok: boolean;
   readonly message?: string;
+  /** The app version Wix reported for the site at that check. */
+  readonly appVersion?: string;
 }
 
 /** What the view needs of a profile: the profile service's StoreProfile fits. */
@@ -117,7 +119,7 @@ export function storeTooltip(row: StoreRow, describe: (state: StoreState) => str
   if (row.url) lines.push(row.url);
   lines.push(`Instance ID: ${row.instanceId}`);
   lines.push(row.lastCheck
-    ? `Last check: ${time(row.lastCheck.at)}, ${row.lastCheck.ok ? 'connected' : row.lastCheck.message ?? 'failed'}`
+    ? `Last check: ${time(row.lastCheck.at)}, ${row.lastCheck.ok ? 'connected' : row.lastCheck.message ?? 'failed'}${row.lastCheck.appVersion !== undefined ? `; app version ${row.lastCheck.appVersion}` : ''}`
     : 'Last check: not checked in this window');
   if (row.active) lines.push('Active store');
   return lines.join('\n');

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import * as vscode from 'vscode';
-import type { Api2CartClient, WixClient } from '../../core/connection';
-import { validateApiKey } from '../../core/profiles';
+import type { Api2CartClient, WixAppInstance, WixClient } from '../../core/connection';
+import { validateApiKey, type StoreProfile } from '../../core/profiles';
 import { fail, ok, type Problem, type Result } from '../../core/result';
 import { connectionCore } from '../lazyCore';
 import { showProblem } from '../problems';
@@ -57,6 +57,22 @@ export function createConnectionClients(s: Services, apiKey: string): Result<Con
   });
 }
 
+/** Reads a store's app instance from Wix (GET /apps/v1/instance). */
+export type AppInstanceReader = (signal: AbortSignal | undefined) => Promise<Result<WixAppInstance, Problem>>;
+
+/** With a client-credentials token for the store's instance; undefined when the app credentials are not set. */
+export async function appInstanceReader(s: Services, clients: ConnectionClients, profile: StoreProfile): Promise<AppInstanceReader | undefined> {
+  const app = await s.profiles.getAppCredentials();
+  if (!app.ok || app.value === undefined) return undefined;
+  const credentials = { ...app.value, instanceId: profile.instanceId };
+  return async (signal) => {
+    const token = await clients.wix.getAccessToken(credentials, { signal });
+    if (!token.ok) return token;
+    s.redactor.setSecrets('wixAccessToken', [token.value.accessToken]);
+    return clients.wix.getAppInstance(token.value.accessToken, { signal });
+  };
+}
+
 /**
  * Runs `work` under a cancellable progress notification; Cancel aborts the signal, which the
  * core passes to every request.
@@ -74,6 +90,52 @@ export function withCancellableProgress<T>(
       subscription.dispose();
     }
   });
+}
+
+/** VS Code keeps a progress notification open at least this long (its progressService, without a delay). */
+const PROGRESS_MIN_SHOWN_MS = 800;
+
+/**
+ * As withCancellableProgress, but the notification appears only when the work takes longer than
+ * `delayMs`, and the promise settles only once the notification can have closed: VS Code keeps it
+ * open for PROGRESS_MIN_SHOWN_MS, so a result shown at once would appear under a progress toast
+ * that is still running. A quick check shows its result alone.
+ */
+export async function withDelayedProgress<T>(
+  title: string,
+  work: (signal: AbortSignal, say: (message: string) => void) => Promise<T>,
+  delayMs = 1_000,
+): Promise<T> {
+  const controller = new AbortController();
+  let said: string | undefined;
+  let say = (message: string): void => {
+    said = message;
+  };
+  const running = work(controller.signal, (message) => say(message));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = await Promise.race([
+    running.then(() => false, () => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), delayMs))),
+  ]);
+  clearTimeout(timer);
+  if (!late) return running;
+  const shownAt = Date.now();
+  try {
+    return await withCancellableProgress(title, async (signal, report) => {
+      const subscription = () => controller.abort();
+      signal.addEventListener('abort', subscription);
+      if (said !== undefined) report(said);
+      say = report;
+      try {
+        return await running;
+      } finally {
+        signal.removeEventListener('abort', subscription);
+      }
+    });
+  } finally {
+    const left = PROGRESS_MIN_SHOWN_MS - (Date.now() - shownAt);
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  }
 }
 
 /**

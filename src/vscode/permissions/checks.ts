@@ -13,6 +13,11 @@ export class PermissionChecks implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   running: { readonly profileId: string; readonly controller: AbortController } | undefined;
+  /**
+   * The store the planner shows when a check ran on one that is not active (from the Stores view),
+   * for as long as the active store stays the one it was then.
+   */
+  shown: { readonly profileId: string; readonly whileActive: string | undefined } | undefined;
   platformMethods: PlatformMethodsCache | undefined;
   /** Tests only: a short probe time limit instead of the core's default. */
   probeTimeoutMs: number | undefined;

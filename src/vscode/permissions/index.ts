@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { VerificationResult } from '../../core/permissions/types';
-import { profileDisplayName } from '../../core/profiles';
+import { profileDisplayName, type StoreProfile } from '../../core/profiles';
 import { CommandIds } from '../commandIds';
 import { registerCommands } from '../commands';
 import { permissionsCore } from '../lazyCore';
@@ -28,15 +28,27 @@ const reportDate = (iso: string): string => `${iso.slice(0, 16).replace('T', ' '
 export function registerPermissions(s: Services): vscode.Disposable[] {
   const checks = new PermissionChecks(s.redactor);
 
-  const activeResult = async (): Promise<VerificationResult | undefined> => {
-    const profile = await s.profiles.getActiveProfile();
-    return profile.ok && profile.value ? checks.get(profile.value.id) : undefined;
+  /** The active store, or the one the last check ran on while that store is still active. */
+  const shownProfile = async (): Promise<StoreProfile | undefined> => {
+    const active = await s.profiles.getActiveProfile();
+    const activeId = active.ok ? active.value?.id : undefined;
+    if (checks.shown && checks.shown.whileActive !== activeId) checks.shown = undefined;
+    if (checks.shown && checks.shown.profileId !== activeId) {
+      const shown = await s.profiles.getProfile(checks.shown.profileId);
+      if (shown.ok && shown.value) return shown.value;
+    }
+    return active.ok ? active.value : undefined;
+  };
+
+  const shownResult = async (): Promise<VerificationResult | undefined> => {
+    const profile = await shownProfile();
+    return profile ? checks.get(profile.id) : undefined;
   };
 
   const saveReport = async (): Promise<string | undefined> => {
-    const result = await activeResult();
+    const result = await shownResult();
     if (!result || result.status === 'running') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('There is no finished permission check of the active store to save yet.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no finished permission check of this store to save yet.'));
       return undefined;
     }
     const markdown = permissionsCore().formatVerificationMarkdown(result, { date: reportDate(result.startedAt) });
@@ -52,9 +64,8 @@ export function registerPermissions(s: Services): vscode.Disposable[] {
 
   const source: PlannerStoreSource = {
     async current() {
-      const profile = await s.profiles.getActiveProfile();
-      if (!profile.ok || profile.value === undefined) return undefined;
-      const p = profile.value;
+      const p = await shownProfile();
+      if (p === undefined) return undefined;
       const verification = checks.get(p.id);
       return {
         name: profileDisplayName(p),
@@ -68,7 +79,7 @@ export function registerPermissions(s: Services): vscode.Disposable[] {
       const results = checks.onDidChange(listener);
       return { dispose: () => (profiles.dispose(), results.dispose()) };
     },
-    verify: () => vscode.commands.executeCommand(CommandIds.verifyPermissions),
+    verify: async () => vscode.commands.executeCommand(CommandIds.verifyPermissions, (await shownProfile())?.id),
     cancelVerification: () => checks.running?.controller.abort(),
     saveReport,
   };

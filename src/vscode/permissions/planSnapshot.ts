@@ -1,5 +1,7 @@
+import { computeDrift } from '../../core/permissions/drift';
 import { takePlanSnapshot } from '../../core/permissions/snapshot';
-import { normaliseSelection } from '../../core/scopes';
+import type { StoreProfile } from '../../core/profiles';
+import { normaliseSelection, type Clause } from '../../core/scopes';
 import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
 
@@ -18,4 +20,11 @@ export async function recordPlanSnapshot(s: Services, profileId: string): Promis
   const saved = await s.profiles.setPlanSnapshot(profileId, snapshot);
   if (saved.ok) s.log.info(`Add Store: kept the plan's ${snapshot.clauses.length} permissions for ${selection.length} methods, for scope drift`);
   else s.log.warn(`Add Store: the plan was not kept for scope drift: ${saved.error.message}`);
+}
+
+/** The scope drift's added permissions: in the planner's plan now, not in the one kept when the store was added. */
+export function addedSinceInstall(s: Services, profile: StoreProfile): readonly Clause[] {
+  const selection = normaliseSelection(s.context.workspaceState.get<unknown[]>(SELECTION_STATE_KEY) ?? []);
+  if (!profile.planSnapshot || selection.length === 0) return [];
+  return computeDrift(profile.planSnapshot.clauses, takePlanSnapshot(selection, new Date()).clauses).added;
 }

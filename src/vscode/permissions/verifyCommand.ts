@@ -6,12 +6,13 @@ import { profileDisplayName, type StoreProfile } from '../../core/profiles';
 import type { Problem } from '../../core/result';
 import { normaliseSelection, type Entity } from '../../core/scopes';
 import { CommandIds } from '../commandIds';
-import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress, type ConnectionClients } from '../connection/connectionSupport';
+import { appInstanceReader, createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress, type ConnectionClients } from '../connection/connectionSupport';
 import { permissionsCore } from '../lazyCore';
 import { SELECTION_STATE_KEY } from '../scopePlanner/scopePlannerPanel';
 import type { Services } from '../services';
 import { connectedStore, PREREQUISITE_KINDS } from '../store/connectedStore';
 import type { PermissionChecks } from './checks';
+import { addedSinceInstall } from './planSnapshot';
 
 const WHAT = 'Verify Store Permissions';
 
@@ -46,19 +47,8 @@ async function pickEntities(): Promise<Entity[] | undefined> {
 
 /** Reads the app instance with a client-credentials token; skipped when the app credentials are missing. */
 async function wixDeps(s: Services, clients: ConnectionClients, profile: StoreProfile): Promise<VerifyDeps['wix']> {
-  const app = await s.profiles.getAppCredentials();
-  if (!app.ok || app.value === undefined) {
-    return { skipped: vscode.l10n.t('the Wix App ID and App Secret Key are not set.') };
-  }
-  const credentials = { ...app.value, instanceId: profile.instanceId };
-  return {
-    read: async (signal) => {
-      const token = await clients.wix.getAccessToken(credentials, { signal });
-      if (!token.ok) return token;
-      s.redactor.setSecrets('wixAccessToken', [token.value.accessToken]);
-      return clients.wix.getAppInstance(token.value.accessToken, { signal });
-    },
-  };
+  const read = await appInstanceReader(s, clients, profile);
+  return read ? { read } : { skipped: vscode.l10n.t('the Wix App ID and App Secret Key are not set.') };
 }
 
 function progressText(result: VerificationResult): string {
@@ -133,6 +123,9 @@ export async function verifyPermissionsCommand(s: Services, checks: PermissionCh
   checks.platformMethods ??= core.createPlatformMethodsCache();
   const cancel = new AbortController();
   checks.running = { profileId: profile.id, controller: cancel };
+  // The planner shows the store checked, also when it is not the active one (a Stores view item).
+  const active = await s.profiles.getActiveProfile();
+  checks.shown = { profileId: profile.id, whileActive: active.ok ? active.value?.id : undefined };
   s.log.info(`${WHAT}: started on ${name} for ${'methods' in request ? `${request.methods.length} ticked methods` : request.entities.join(', ')}`);
   try {
     const deps: VerifyDeps = {
@@ -140,9 +133,7 @@ export async function verifyPermissionsCommand(s: Services, checks: PermissionCh
       storeKey,
       wix: await wixDeps(s, clients.value, profile),
       platformMethods: checks.platformMethods,
-      ...(profile.planSnapshot && selection.length > 0
-        ? { addedSinceInstall: core.computeDrift(profile.planSnapshot.clauses, core.takePlanSnapshot(selection, new Date()).clauses).added }
-        : {}),
+      addedSinceInstall: addedSinceInstall(s, profile),
     };
     const result = await withCancellableProgress(vscode.l10n.t('Verify Store Permissions on {0}', name), (signal, say) =>
       core.verifyStore(deps, { id: profile.id, name }, request, {

@@ -16,6 +16,7 @@ import {
   unlistedMethods,
   type EntityVerdict,
 } from '../../core/permissions/format';
+import { addedPermissionsText, looksNotYetApproved, NOT_YET_APPROVED } from '../../core/permissions/notApproved';
 import type { PlanSnapshot } from '../../core/permissions/snapshot';
 import type { EntityCheck, ProbeOutcome, VerificationResult } from '../../core/permissions/types';
 import { clauseLabel, type Clause, type MethodName } from '../../core/scopes';
@@ -68,6 +69,9 @@ function groupView(result: VerificationResult, check: EntityCheck): GroupVerific
   }));
   const notes: string[] = [];
   if (hint !== undefined && check.status === 'fails') notes.push(hint);
+  if (check.probes.some((p) => p.outcome.kind === 'fails' && looksNotYetApproved(p.outcome.said ?? p.outcome.message))) {
+    notes.push(`${NOT_YET_APPROVED} ${addedPermissionsText(labels(result.addedSinceInstall ?? []))}`);
+  }
   if (check.notProbedReason !== undefined) notes.push(`Not probed: ${check.notProbedReason}`);
   else if (check.notChecked.length > 0) notes.push(`Not checked (probes only read): ${check.notChecked.join(', ')}.`);
   if (check.notExercised.length > 0) notes.push(`The probes did not exercise: ${labels(check.notExercised).join(', ')}.`);
@@ -123,6 +127,7 @@ export function verificationView(
     ...view,
     ...(platformNote !== undefined ? { platformNote } : {}),
     ...(wix.kind === 'read' ? { wixPermissions: wix.permissions } : {}),
+    ...(wix.kind === 'read' && wix.appVersion !== undefined ? { wixAppVersion: wix.appVersion } : {}),
     ...(wix.kind === 'failed' ? { wixNote: `The app instance was not read from Wix: ${wix.message}` } : {}),
     ...(wix.kind === 'skipped' ? { wixNote: `The app instance was not read from Wix: ${wix.reason}` } : {}),
   };

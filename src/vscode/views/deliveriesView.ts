@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatClockTime } from '../../core/profiles';
+import type { ProfileService } from '../../core/profiles';
 import type { Delivery } from '../../core/webhook';
 import { deliveryRows, type DeliveryRow, type DeliveryTrust } from '../../core/views/deliveriesTree';
 import { CommandIds } from '../commandIds';
@@ -28,23 +29,27 @@ const trustText = (trust: DeliveryTrust): string => ({
 
 /** Webhook Deliveries: the receiver's deliveries, newest first, capped; the Output channel keeps the log. */
 export class DeliveriesModel implements TreeModel<DeliveryNode> {
-  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly receiver: ReceiverController, redraw: () => void) {
-    this.subscription = receiver.onDidChangeDeliveries(() => redraw());
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly receiver: ReceiverController, private readonly profiles: ProfileService, redraw: () => void) {
+    // A store's name arrives after its install event (Add Store reads it from Wix): redraw then too.
+    this.subscriptions = [receiver.onDidChangeDeliveries(() => redraw()), profiles.onDidChange(() => redraw())];
   }
 
-  getChildren(element?: DeliveryNode): DeliveryNode[] {
+  async getChildren(element?: DeliveryNode): Promise<DeliveryNode[]> {
     if (element) return [];
     const deliveries = this.receiver.deliveries();
-    return deliveryRows(deliveries.map((d) => this.receiver.describe(d))).map((row) => ({ row, delivery: deliveries[row.index]! }));
+    const profiles = await this.profiles.listProfiles();
+    const stores = new Map((profiles.ok ? profiles.value : []).map((p) => [p.instanceId, p]));
+    return deliveryRows(deliveries.map((d) => this.receiver.describe(d)), stores).map((row) => ({ row, delivery: deliveries[row.index]! }));
   }
 
   getTreeItem(node: DeliveryNode): vscode.TreeItem {
     const { row } = node;
     const item = new vscode.TreeItem(row.label);
     const time = formatClockTime(row.receivedAt);
-    item.description = [time, trustText(row.trust), row.instanceId, row.duplicate ? vscode.l10n.t('duplicate') : undefined].filter(Boolean).join(' · ');
+    item.description = [time, trustText(row.trust), row.store, row.duplicate ? vscode.l10n.t('duplicate') : undefined].filter(Boolean).join(' · ');
     const [icon, color] = ICONS[row.trust];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = [`${row.label} · HTTP ${row.status}`, row.receivedAt.toLocaleString(), trustText(row.trust), row.instanceId ? vscode.l10n.t('Instance ID: {0}', row.instanceId) : ''].filter(Boolean).join('\n');
@@ -54,6 +59,6 @@ export class DeliveriesModel implements TreeModel<DeliveryNode> {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

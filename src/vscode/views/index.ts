@@ -33,7 +33,7 @@ export interface SidebarViews {
 export function registerViews(s: Services, receiver: ReceiverController): { readonly disposables: vscode.Disposable[]; readonly views: SidebarViews } {
   let storesModel: StoresModel | undefined;
   const stores = new LazyTree<StoreNode>((redraw) => (storesModel = new (viewsFeature().StoresModel)(s, redraw)));
-  const deliveries = new LazyTree<DeliveryNode>((redraw) => new (viewsFeature().DeliveriesModel)(receiver, redraw));
+  const deliveries = new LazyTree<DeliveryNode>((redraw) => new (viewsFeature().DeliveriesModel)(receiver, s.profiles, redraw));
   const requests = new LazyTree<RequestNode>((redraw) => new (viewsFeature().RequestsModel)(requestRuns, redraw));
 
   const refreshStores = async () => {

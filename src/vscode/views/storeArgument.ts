@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { StoreCheck } from '../../core/views/storesTree';
 
 /**
  * The store a command was invoked on: a Stores view item passes itself (`{ profileId }` or
@@ -22,7 +23,7 @@ export function storeArgument(arg: unknown): StoreArgument {
 export const profileIdArgument = (arg: unknown): string | undefined => storeArgument(arg).profileId;
 
 /** Called with the profile id and the outcome after each Check Connection (the Stores view listens). */
-export type CheckRecorder = (profileId: string, check: { readonly ok: boolean; readonly message?: string }) => void;
+export type CheckRecorder = (profileId: string, check: Omit<StoreCheck, 'at'>) => void;
 
 /**
  * The last Check Connection per store in this window, for the Stores view's icon and tooltip.
@@ -30,7 +31,7 @@ export type CheckRecorder = (profileId: string, check: { readonly ok: boolean; r
  * a module-level one): the command records, the view reads.
  */
 export class StoreChecks {
-  private readonly checks = new Map<string, { readonly at: Date; readonly ok: boolean; readonly message?: string }>();
+  private readonly checks = new Map<string, StoreCheck>();
   private readonly listeners = new Set<() => void>();
 
   readonly record: CheckRecorder = (profileId, check) => {
@@ -38,7 +39,7 @@ export class StoreChecks {
     for (const l of this.listeners) l();
   };
 
-  get all(): ReadonlyMap<string, { readonly at: Date; readonly ok: boolean; readonly message?: string }> {
+  get all(): ReadonlyMap<string, StoreCheck> {
     return this.checks;
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatClockTime, profileNameWithId, shortInstanceId, type StoreProfile } from '../../core/profiles';
+import { formatClockTime, storeForInstance, type StoreProfile } from '../../core/profiles';
 import { eventName } from '../../core/webhook/eventName';
 import type { Delivery } from '../../core/webhook';
 import { receiverAdvice, shareUrl, type ReceiverAddress } from '../../core/webhook/receiverAddress';
@@ -83,10 +83,7 @@ export async function showDeliveryPick(ctx: WebhookContext, list: readonly Deliv
 }
 
 /** "Shop A (3d17…)" for a saved store, else "Instance ID 3d17…": the full id is in the JSON a pick opens. */
-function storeOf(instanceId: string, stores: ReadonlyMap<string, StoreProfile>): string {
-  const profile = stores.get(instanceId);
-  return profile ? profileNameWithId(profile) : vscode.l10n.t('Instance ID {0}', shortInstanceId(instanceId));
-}
+const storeOf = (instanceId: string, stores: ReadonlyMap<string, StoreProfile>): string => storeForInstance(instanceId, stores.get(instanceId));
 
 function deliveryItem(delivery: Delivery, view: EventView | undefined, stores: ReadonlyMap<string, StoreProfile>): DeliveryItem {
   const time = formatClockTime(delivery.receivedAt, vscode.env.language);

@@ -38,6 +38,7 @@ export function buildVerifySection(): HTMLElement {
     }),
     el('div', { id: 'verify-platform' }),
     el('p', { id: 'verify-wix-note', className: 'hint', attrs: { hidden: '' } }),
+    el('p', { id: 'verify-wix-version', className: 'hint', attrs: { hidden: '' } }),
     el(
       'details',
       { id: 'wix-permissions', attrs: { hidden: '' } },
@@ -161,6 +162,12 @@ function renderWix(verification: VerificationView | undefined): void {
   if (note) {
     note.hidden = !verification?.wixNote;
     note.textContent = verification?.wixNote ?? '';
+  }
+  const version = document.getElementById('verify-wix-version');
+  if (version) {
+    // A permission added later reaches this site only with a newer version than this one.
+    version.hidden = verification?.wixAppVersion === undefined;
+    version.textContent = verification?.wixAppVersion !== undefined ? `App version on this site (Wix): ${verification.wixAppVersion}` : '';
   }
   const details = document.getElementById('wix-permissions');
   const permissions = verification?.wixPermissions;

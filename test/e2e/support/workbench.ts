@@ -302,6 +302,22 @@ export class Workbench {
       .map((a) => a.finished.catch(() => undefined))));
   }
 
+  /**
+   * A picture of a webview panel from its top: the page and every scrolled box back at the start,
+   * so the shot shows the panel's title, not wherever the test last scrolled to.
+   */
+  async screenshotFromTop(frame: FrameLocator, name: string): Promise<string> {
+    const top = await frame.locator('body').evaluate((body) => {
+      const doc = body.ownerDocument;
+      doc.defaultView?.scrollTo(0, 0);
+      for (const e of Array.from(doc.querySelectorAll('*')) as unknown as { scrollTop: number }[]) if (e.scrollTop > 0) e.scrollTop = 0;
+      const first = doc.querySelector('h1, h2') ?? body.firstElementChild;
+      return first ? first.getBoundingClientRect().top : -1;
+    });
+    if (top < 0) throw new Error(`${name}: the top of the panel is not in view`);
+    return this.screenshot(name);
+  }
+
   async screenshot(name: string): Promise<string> {
     await this.settleForScreenshot();
     fs.mkdirSync(screenshotDir, { recursive: true });

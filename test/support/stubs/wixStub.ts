@@ -38,6 +38,8 @@ export interface WixStubOptions {
   readonly siteUrl?: string;
   readonly appName?: string;
   readonly permissions?: readonly string[];
+  /** The app version the site runs, as GET /apps/v1/instance gives it. */
+  readonly appVersion?: string;
   readonly catalogVersion?: 'V1_CATALOG' | 'V3_CATALOG' | 'STORES_NOT_INSTALLED';
 }
 
@@ -117,6 +119,7 @@ export async function startWixStub(options: WixStubOptions): Promise<WixStub> {
             instanceId: options.instanceId,
             appName: options.appName ?? 'Test App',
             permissions: options.permissions ?? [],
+            ...(options.appVersion !== undefined ? { appVersion: options.appVersion } : {}),
           },
           site: {
             siteDisplayName: options.siteDisplayName ?? 'Test Store',

@@ -76,4 +76,26 @@ describe('checkConnection', () => {
       assert.ok(!result.ok && !result.error.message.includes(STORE_KEY) && !result.error.message.includes(API_KEY));
     }
   });
+
+  it('reads the site\'s app version from Wix alongside, and a failed read only leaves it out', async () => {
+    const read = (appVersion?: string) => async () => ({ ok: true as const, value: { permissions: [], ...(appVersion ? { appVersion } : {}) } });
+    const withVersion = await checkConnection(createApi2CartClient({ baseUrl: stub.url, apiKey: API_KEY }), STORE_KEY, { readAppInstance: read('3.1.0') });
+    assert.ok(withVersion.ok && withVersion.value.state === 'connected' && withVersion.value.appVersion === '3.1.0');
+    const failed = await checkConnection(createApi2CartClient({ baseUrl: stub.url, apiKey: API_KEY }), STORE_KEY, {
+      readAppInstance: async () => ({ ok: false, error: { kind: 'wix-forbidden', message: 'no' } }),
+    });
+    assert.ok(failed.ok && failed.value.state === 'connected' && !('appVersion' in failed.value));
+  });
+
+  it('a validate refused with 403 or with no message reads as a permission not yet approved; another refusal does not', async () => {
+    const unreachable = async (message?: string) => {
+      stub.setResponse('cart.validate', { kind: 'returnCode', code: 100, ...(message !== undefined ? { message } : {}) });
+      const result = await check();
+      assert.ok(result.ok && result.value.state === 'store-unreachable');
+      return result.value.state === 'store-unreachable' && result.value.notYetApproved;
+    };
+    assert.equal(await unreachable('403 | Forbidden'), true);
+    assert.equal(await unreachable(''), true);
+    assert.equal(await unreachable('Store credentials are not valid'), false);
+  });
 });

@@ -21,6 +21,11 @@ describe('Stores view model', () => {
     assert.match(tip, /Active store/);
   });
 
+  it('the tooltip gives the app version the last check read from Wix', () => {
+    const [row] = storeRows([profile('a')], undefined, new Map([['a', { at: new Date(0), ok: true, appVersion: '3.1.0' }]]));
+    assert.match(storeTooltip(row!, (s) => s, () => 'T'), /Last check: T, connected; app version 3\.1\.0/);
+  });
+
   it('leaves out account stores a profile holds, matched by store key, and keeps keys out of the rows', () => {
     const carts = [
       { id: '1', url: 'https://b.example', storeKey: 'KEY-MINE', cartId: 'Wix' },
@@ -45,7 +50,17 @@ describe('Webhook Deliveries view model', () => {
 
   it('offers the instance id only for a real install event', () => {
     const rows = deliveryRows([d('verified', 'AppInstalled'), d('not-verified', 'AppInstalled'), d('test-key', 'AppInstalled'), d('verified', 'AppRemoved'), d('rejected')]);
-    assert.deepEqual(rows.map((r) => [r.label, r.canUseInstanceId]), [['AppInstalled', true], ['AppInstalled', true], ['AppInstalled', false], ['AppRemoved', false], ['rejected', false]]);
+    assert.deepEqual(rows.map((r) => [r.label, r.canUseInstanceId]), [['App Installed', true], ['App Installed', true], ['App Installed', false], ['App Removed', false], ['rejected', false]]);
+  });
+
+  it('names the store by its site name or URL where a profile knows it, else by a short instance id', () => {
+    const at = (instanceId: string): DeliveryInput => ({ ...d('verified', 'AppInstalled'), instanceId });
+    const stores = new Map([
+      ['3d179505-aaaa', { instanceId: '3d179505-aaaa', label: 'Canary Crafts' }],
+      ['77aa0000-bbbb', { instanceId: '77aa0000-bbbb', siteUrl: 'https://shop.example.com/' }],
+    ]);
+    const rows = deliveryRows([at('3d179505-aaaa'), at('77aa0000-bbbb'), at('9f00cafe-cccc')], stores);
+    assert.deepEqual(rows.map((r) => r.store), ['Canary Crafts (3d17…)', 'shop.example.com (77aa…)', 'Instance ID 9f00…']);
   });
 
   it('is capped, keeping the newest', () => {
