@@ -56,7 +56,7 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
 
     await wb.runCommand('API2Cart Wix: Add Store to API2Cart');
     const added = wb.notification('was added to API2Cart');
-    for (const button of ['Copy Store Key', 'Write to .env', 'New Request']) {
+    for (const button of ['Verify Permissions', 'Write to .env', 'New Request']) {
       await added.getByRole('button', { name: button }).waitFor();
     }
     // A notification cuts a label or a message that does not fit ("Write Store Key to …"): each must be whole.

@@ -195,7 +195,7 @@ export async function addStoreCommand(s: Services): Promise<void> {
     s.log.info(`${WHAT}: store key saved for ${name}`);
     // Only what comes next: a fourth button would cut every label short ("Check Co…"). The
     // connection was just proven; Check Connection stays one click away on the status bar.
-    const next = connectedNextSteps();
+    const next = connectedNextSteps(profile.id);
     void vscode.window.showInformationMessage(successMessage(outcome, name), ...next.labels).then(next.run);
   } finally {
     await s.status.setChecking(undefined);
