@@ -24,13 +24,14 @@ export class RequestCodeLenses implements vscode.CodeLensProvider {
     const curl = lens(vscode.l10n.t('Copy as cURL'), 'curl', vscode.l10n.t('Copy the request as a cURL command that reads the keys from $API2CART_API_KEY and $API2CART_STORE_KEY'));
     const store = await this.notAdded(document.getText());
     if (store) {
+      // Short: the lens row is cut at the editor's width (half of it beside an answer). The store's
+      // name is in the tooltips; cURL is left out, as it needs the store key too.
       return [
         // No command: a label, not a button.
-        new vscode.CodeLens(range, { title: vscode.l10n.t('$(circle-slash) "{0}" is not added to API2Cart', store.name), command: '',
+        new vscode.CodeLens(range, { title: vscode.l10n.t('$(circle-slash) Store not added to API2Cart'), command: '',
           tooltip: vscode.l10n.t('This file runs on "{0}", which has no store key (never added, or removed): Run would be refused.', store.name) }),
-        new vscode.CodeLens(range, { title: vscode.l10n.t('Add Store to API2Cart'), command: CommandIds.addStore, arguments: [{ profileId: store.id }],
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Add Store'), command: CommandIds.addStore, arguments: [{ profileId: store.id }],
           tooltip: vscode.l10n.t('Add "{0}" to API2Cart (it becomes the active store); Run comes back once it has its store key', store.name) }),
-        curl,
       ];
     }
     const lenses = [lens(vscode.l10n.t('$(play) Run'), 'run', vscode.l10n.t('Send this request to API2Cart and open the answer beside it')), curl];
