@@ -114,7 +114,9 @@ describe('Connect Wix Store: from a fresh install to a connected store in at mos
     await success.waitFor({ timeout: 60_000 });
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();
     await wb.page.locator('.statusbar-item', { has: wb.page.locator('.codicon-broadcast') }).filter({ hasText: String(port) }).first().waitFor();
-    await success.getByRole('button', { name: 'New Request' }).waitFor();
+    // What comes next, Verify Permissions first: whole labels, two lines at most.
+    for (const name of ['Verify Permissions', 'Write to .env', 'New Request']) await success.getByRole('button', { name }).waitFor();
+    await wb.assertNotificationFits(success);
     await wb.page.locator('.notification-toast', { has: wb.page.getByRole('button', { name: 'Cancel' }) }).waitFor({ state: 'detached' });
     await settled();
     await wb.screenshot('connect-6-connected');

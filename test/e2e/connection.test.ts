@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
-import { screenshotOnFailure, Workbench } from './support/workbench';
+import { CREDENTIALS_SAVED, screenshotOnFailure, Workbench } from './support/workbench';
 import { stopChainAtFirstFailure } from '../support/chain';
 
 const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
@@ -45,7 +45,7 @@ describe('connect a store from the command palette (packaged .vsix, stubbed API2
     await wb.clearNotifications();
     await wb.runCommand('API2Cart Wix: Set API2Cart API Key');
     await answer('API2Cart API Key', value);
-    await wb.notification('API2Cart API key saved.').waitFor();
+    await wb.notification(CREDENTIALS_SAVED).waitFor();
   }
 
   /** Lets a toast finish sliding in, so a screenshot shows it as a person sees it. */
@@ -57,10 +57,11 @@ describe('connect a store from the command palette (packaged .vsix, stubbed API2
   it('sets the credentials and the Instance ID through their palette commands', async () => {
     await setApiKey(apiKey);
 
+    await wb.clearNotifications();
     await wb.runCommand('API2Cart Wix: Set Wix App Credentials');
     await answer('App ID', appId);
     await answer('App Secret Key', appSecret);
-    await wb.notification('Wix App ID and App Secret Key saved.').waitFor();
+    await wb.notification(CREDENTIALS_SAVED).waitFor();
 
     await wb.runCommand('API2Cart Wix: Set Instance ID');
     await answer('Instance ID', instanceId);
@@ -116,7 +117,7 @@ describe('connect a store from the command palette (packaged .vsix, stubbed API2
     // The clicked notification closes, so the next "saved" can only be the new one.
     await fix.click();
     await answer('API2Cart API Key', apiKey);
-    await wb.notification('API2Cart API key saved.').waitFor();
+    await wb.notification(CREDENTIALS_SAVED).waitFor();
     await wb.clearNotifications();
     await wb.runCommand('API2Cart Wix: Add Store to API2Cart');
     await wb.page.locator('.monaco-dialog-box', { hasText: 'is already added to API2Cart' }).getByRole('button', { name: 'Add Again' }).click();

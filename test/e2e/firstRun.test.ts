@@ -12,7 +12,7 @@ import { expectedClauseLabels, ORDER_SYNC_METHODS } from '../support/guidePlan';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { appInstalled, generateTestKeys, signWithJose } from '../support/webhookSigning';
-import { freePort, repoRoot, screenshotDir, screenshotOnFailure, Workbench } from './support/workbench';
+import { CREDENTIALS_SAVED, freePort, repoRoot, screenshotDir, screenshotOnFailure, Workbench } from './support/workbench';
 import { pictureStep } from './support/pictures';
 import { stopChainAtFirstFailure } from '../support/chain';
 
@@ -210,7 +210,7 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await (await wb.walkthroughButton(STEP.apiKey, 'Set API2Cart API Key')).click();
     await mediaHeading('Your API2Cart API key');
     await answer('API2Cart API Key', apiKey, 'firstrun-03-api-key');
-    await wb.notification('API2Cart API key saved.').waitFor();
+    await wb.notification(CREDENTIALS_SAVED).waitFor();
     await waitForDoneSteps([STEP.plan, STEP.apiKey]);
   });
 
@@ -219,14 +219,15 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await mediaHeading('Wix App ID and App Secret Key');
     await answer('App ID', appId);
     await answer('App Secret Key', appSecret, 'firstrun-04-app-secret');
-    await wb.notification('Wix App ID and App Secret Key saved.').waitFor();
     await wb.statusItem('credentials ready').waitFor();
+    // Each save shows the same toast: clear it, so the next wait sees the public key's.
+    await wb.clearNotifications();
 
     await (await wb.walkthroughButton(STEP.app, 'Set Webhook Public Key')).click();
     await wb.pick('Paste it into an input box');
     // Pasted into a one-line box, the PEM's newlines arrive as spaces.
     await answer('Webhook Public Key', keys.publicKeyPem.trim().replace(/\n/g, ' '));
-    await wb.notification('Webhook public key saved').waitFor();
+    await wb.notification(CREDENTIALS_SAVED).waitFor();
     await waitForDoneSteps([STEP.plan, STEP.apiKey, STEP.app]);
   });
 

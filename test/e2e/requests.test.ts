@@ -56,7 +56,7 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
 
     await wb.runCommand('API2Cart Wix: Add Store to API2Cart');
     const added = wb.notification('was added to API2Cart');
-    for (const button of ['Copy Store Key', 'Write to .env', 'New Request']) {
+    for (const button of ['Verify Permissions', 'Write to .env', 'New Request']) {
       await added.getByRole('button', { name: button }).waitFor();
     }
     // A notification cuts a label or a message that does not fit ("Write Store Key to …"): each must be whole.
@@ -138,12 +138,42 @@ describe('use a connected store: .env, a request file, its answer, removal (pack
     // The status bar names the store as not added, as the README says.
     await wb.statusItem(`API2Cart: ${SITE_NAME} not added`).waitFor();
     await wb.notification('Removing').waitFor({ state: 'detached' });
+    // The .env written above still holds the key API2Cart no longer accepts: the toast offers to take it out.
+    await removed.getByRole('button', { name: 'Remove from .env' }).waitFor();
     await wb.assertNotificationFits(removed);
     await settled();
     await wb.screenshot('requests-8-removed');
     stubs.api2cart.assertCalledOnce('cart.delete');
     assert.equal(stubs.api2cart.carts.length, 0);
     await assertNoKeyOnScreen('after removing the store');
+  });
+
+  it('Remove from .env takes out the removed key\'s line after a confirm; every other line stays', async () => {
+    const envFile = path.join(wb.workspaceDir, '.env');
+    const mode = fs.statSync(envFile).mode & 0o777;
+    await wb.notification('was removed from API2Cart').getByRole('button', { name: 'Remove from .env' }).click();
+    const confirm = dialog().filter({ hasText: `Remove API2CART_STORE_KEY of "${SITE_NAME}" from .env?` });
+    await confirm.waitFor();
+    await settled();
+    await wb.screenshot('requests-10-remove-from-env-confirm');
+    await confirm.getByRole('button', { name: 'Remove from .env' }).click();
+    const done = wb.notification(`Removed API2CART_STORE_KEY of "${SITE_NAME}" from .env.`);
+    await wb.assertNotificationFits(done);
+    const env = fs.readFileSync(envFile, 'utf8');
+    assert.ok(!env.includes('API2CART_STORE_KEY'), 'the line is gone');
+    assert.ok(!env.includes('written by API2Cart Wix'), 'and the comment written with it');
+    assert.equal(fs.statSync(envFile).mode & 0o777, mode, 'the mode is kept');
+  });
+
+  it('the request file says the store is not added instead of offering Run', async () => {
+    const lensRow = wb.page.locator('.contentWidgets .codelens-decoration', { hasText: 'Store not added to API2Cart' }).first();
+    await lensRow.waitFor();
+    await lensRow.locator('a', { hasText: 'Add Store' }).waitFor();
+    // Whole beside the answer: the row is cut at the editor's width.
+    assert.ok(await lensRow.evaluate((e) => e.scrollWidth <= e.clientWidth + 1 && e.getBoundingClientRect().right <= e.closest('.monaco-editor')!.getBoundingClientRect().right), 'the lens row is cut short');
+    assert.equal(await wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: /^\s*Run\s*$/ }).count(), 0, 'no Run lens');
+    await settled();
+    await wb.screenshot('requests-9-file-store-not-added');
   });
 
   it('wrote no key to any file but the .env, and every request matched the spec', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { appInstalled, generateTestKeys, signWithJose, type TestKeys } from '../support/webhookSigning';
-import { freePort, screenshotOnFailure, Workbench } from './support/workbench';
+import { CREDENTIALS_SAVED, freePort, screenshotOnFailure, Workbench } from './support/workbench';
 import { stopChainAtFirstFailure } from '../support/chain';
 
 // How fast the answer leaves is npm run bench's (its receiver rows); these tests check what is answered.
@@ -35,7 +35,7 @@ describe('webhook receiver (packaged .vsix in VS Code)', () => {
     await wb.pick('Paste it into an input box');
     // A one-line input box turns the PEM's newlines into spaces, as it does for a person.
     await wb.answerInput(keys.publicKeyPem.trim().replace(/\n/g, ' '));
-    await wb.notification('Webhook public key saved').waitFor();
+    await wb.notification(CREDENTIALS_SAVED).waitFor();
   });
 
   /** The receiver's own status-bar item: the radio tower and its port. */

@@ -124,7 +124,7 @@ describe('connection: Add Store and Check Connection against the stubs', functio
     assert.match(view.text, new RegExp(SITE_NAME));
     const info = user.only('info');
     assert.match(info.message, /was added to API2Cart/);
-    assert.deepEqual(info.buttons, ['Copy Store Key', 'Write to .env', 'New Request']);
+    assert.deepEqual(info.buttons, ['Verify Permissions', 'Write to .env', 'New Request']);
 
     const log = await waitForLog(services, 'Add Store: store key saved');
     for (const step of ['wix-token', 'wix-instance', 'api2cart-add', 'API2Cart account.cart.add: ok']) assert.match(log, new RegExp(step));

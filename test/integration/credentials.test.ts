@@ -8,8 +8,10 @@ import { SECRET_KEYS } from '../../src/core/profiles';
 import type { Services } from '../../src/vscode/services';
 import { assertContainsNone, assertNoSettingHolds as assertNoSettingIn, readLog as readLogOf } from './support/evidence';
 import { EXTENSION_ID, extensionApi, waitFor, type TestApi } from './support/extension';
-import { ScriptedUser } from './support/scriptedUser';
+import { BACK_BUTTON, ScriptedUser } from './support/scriptedUser';
 
+/** The one toast every credential save shows. */
+const SAVED = 'Credentials saved in secret storage.';
 const KEYRING_MESSAGE = /OS keyring is unavailable.*will not fall back to plain settings/;
 
 /** Canary secrets: random, so a hit in a log or a setting can only come from this run. */
@@ -80,8 +82,9 @@ describe('credentials, store profiles and status bar', function () {
       assert.equal(box.password, true);
       assert.equal(box.ignoreFocusOut, true);
       assert.equal(await stored(SECRET_KEYS.apiKey), key, 'stored trimmed');
-      assert.deepEqual(ui.messagesOf('info'), ['API2Cart API key saved.']);
+      assert.deepEqual(ui.messagesOf('info'), [SAVED]);
       assert.match((await presentation()).tooltip, /API2Cart API key: saved/);
+      assert.match(await readLog(), /API2Cart API key saved\./, 'what was saved is in the log');
     });
 
     it('rejects an empty key or one with spaces with a clear message, and stores nothing', async () => {
@@ -113,18 +116,27 @@ describe('credentials, store profiles and status bar', function () {
   });
 
   describe('Set Wix App Credentials', () => {
-    it('saves the App ID (normalised) and the App Secret Key from a password box', async () => {
+    it('saves the App ID (normalised) and the App Secret Key in two steps counted as Connect Wix Store counts them', async () => {
       const appId = randomUUID();
       const secret = secretCanary('app-secret');
       ui.input(appId.toUpperCase()).input(secret);
       await run('api2cartWix.setAppCredentials');
-      assert.equal(ui.inputs.length, 2);
-      assert.equal(ui.inputs[0].options.password, undefined, 'the App ID is not secret');
-      assert.equal(ui.inputs[1].options.password, true);
-      assert.ok(ui.inputs.every((i) => i.options.ignoreFocusOut === true));
+      assert.deepEqual(ui.quickInputs.map((q) => [q.title, q.step, q.totalSteps, q.hasBack, q.password]), [
+        ['Wix App Credentials: App ID', 1, 2, false, false],
+        ['Wix App Credentials: App Secret Key', 2, 2, true, true],
+      ], 'VS Code\'s own step counter (1/2), not one spelled into the title');
       assert.equal(await stored(SECRET_KEYS.appId), appId);
       assert.equal(await stored(SECRET_KEYS.appSecret), secret);
-      assert.deepEqual(ui.messagesOf('info'), ['Wix App ID and App Secret Key saved.']);
+      assert.deepEqual(ui.messagesOf('info'), [SAVED]);
+    });
+
+    it('goes back from the App Secret Key to the App ID, keeping what was typed', async () => {
+      const first = randomUUID();
+      const second = randomUUID();
+      ui.input(first).input(BACK_BUTTON).input(second).input(secretCanary('app-secret'));
+      await run('api2cartWix.setAppCredentials');
+      assert.deepEqual(ui.quickInputs.map((q) => [q.step, q.value]), [[1, ''], [2, ''], [1, first], [2, '']]);
+      assert.equal(await stored(SECRET_KEYS.appId), second);
     });
 
     it('offers the saved App ID as the default next time', async () => {
@@ -133,24 +145,38 @@ describe('credentials, store profiles and status bar', function () {
       await run('api2cartWix.setAppCredentials');
       ui.input(); // Escape on the App ID box
       await run('api2cartWix.setAppCredentials');
-      assert.equal(ui.inputs[2].options.value, appId);
+      assert.equal(ui.quickInputs[2]!.value, appId);
     });
 
     it('rejects an App ID that is not a UUID, and a secret with spaces, storing nothing', async () => {
       const appId = randomUUID();
       ui.input('my-app', `{${appId}}`, appId).input('', 'has a space');
       await run('api2cartWix.setAppCredentials');
-      assert.deepEqual(ui.inputs[0].rejected, [
+      assert.deepEqual(ui.quickInputs[0]!.rejected, [
         'App ID must be a UUID like 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d.',
         'App ID must be a UUID like 1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d, without the braces.',
       ]);
-      assert.deepEqual(ui.inputs[1].rejected, [
+      assert.deepEqual(ui.quickInputs[1]!.rejected, [
         'The App Secret Key is empty. Paste it again.',
         'The App Secret Key contains a space at position 4, which cannot be part of a key. Copy it again, whole and alone, without spaces or line breaks.',
       ]);
       assert.equal(await stored(SECRET_KEYS.appId), undefined, 'a cancelled second step keeps the first one too');
       assert.equal(await stored(SECRET_KEYS.appSecret), undefined);
     });
+  });
+
+  it('saving the API key, the app credentials and the public key in a row says one thing: one toast, not three', async () => {
+    ui.input(secretCanary('api-key')).input(randomUUID()).input(secretCanary('app-secret'))
+      .pickLabel(/Paste it into an input box/).input(oneLine(rsaKeys().spkiPem));
+    await run('api2cartWix.setApiKey');
+    await run('api2cartWix.setAppCredentials');
+    await run('api2cartWix.setPublicKey');
+    // VS Code replaces a notification with an identical one (same text, same buttons): one stays.
+    assert.deepEqual(ui.messages.map((m) => [m.severity, m.message, m.buttons]), Array(3).fill(['info', SAVED, []]));
+    const log = await readLog();
+    for (const line of ['API2Cart API key saved.', 'Wix App ID and App Secret Key saved.', 'Webhook public key saved: webhooks will be verified with it.']) {
+      assert.ok(log.includes(line), `the log says what was saved: ${line}`);
+    }
   });
 
   describe('Set Webhook Public Key', () => {
@@ -162,7 +188,7 @@ describe('credentials, store profiles and status bar', function () {
         '$(edit) Paste it into an input box', '$(clippy) Read it from the clipboard', '$(file) Read it from a file…',
       ]);
       assert.equal(await stored(SECRET_KEYS.publicKey), spkiPem, 'stored as normalised SPKI PEM');
-      assert.deepEqual(ui.messagesOf('info'), ['Webhook public key saved: webhooks will be verified with it.']);
+      assert.deepEqual(ui.messagesOf('info'), [SAVED]);
     });
 
     it('accepts base64 of the PEM', async () => {

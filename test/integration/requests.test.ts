@@ -224,6 +224,25 @@ describe('request files: New API2Cart Request and Run API2Cart Request against t
     storeKey = otherKey;
   });
 
+  it('a file whose store is not added says so above its first line and offers Add Store on that store instead of Run', async () => {
+    const lenses = async (d: vscode.TextDocument) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', d.uri)) ?? [];
+    const first = async (d: vscode.TextDocument) => (await lenses(d))[0]?.command?.title;
+    const otherId = randomUUID();
+    assert.ok((await s.profiles.upsertProfileByInstanceId(otherId, { label: 'Second Shop' })).ok);
+    const named = await openRequest('second.api2cart.json', { method: 'cart.info', store: 'second shop' });
+    const shown = await lenses(named);
+    assert.deepEqual(shown.map((l) => l.command?.title), ['$(circle-slash) Store not added to API2Cart', 'Add Store']);
+    assert.deepEqual([shown[1]!.command?.command, shown[1]!.command?.arguments], [CommandIds.addStore, [{ profileId: otherId }]]);
+    // The active store's file (no "store") still runs; once that store is removed, it says so too.
+    const active = await openRequest('active.api2cart.json', { method: 'cart.info' });
+    assert.equal(await first(active), '$(play) Run');
+    assert.ok((await s.profiles.forget([{ kind: 'storeKey', profileId: instanceId }])).ok);
+    assert.equal(await first(active), '$(circle-slash) Store not added to API2Cart');
+    // Given its store key, the named file runs again.
+    assert.ok((await s.profiles.setStoreKey(otherId, `canary-store-key-${hex()}`)).ok);
+    assert.equal(await first(named), '$(play) Run');
+  });
+
   it('explains a non-zero return_code, and shows a non-JSON answer raw with a note', async () => {
     const document = await openRequest('info.api2cart.json', { method: 'product.info', params: { id: 404 } });
     api2cart.setResponse('product.info', { kind: 'returnCode', code: 112, message: 'Product not found' }, { kind: 'notJson', body: '<html><body>Proxy login</body></html>' });

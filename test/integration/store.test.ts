@@ -297,6 +297,43 @@ describe('store: Copy Store Key, Write Store Key to .env, Remove Store from API2
       assert.match(s.status.presentation?.tooltip ?? '', /not added to API2Cart yet/);
     });
 
+    describe('a .env still holding the removed key', () => {
+      const OWN = '# mine\nDB_URL=postgres://localhost/db\n';
+      const CLEAN_UP = 'Remove from .env';
+      const withKey = () => `${OWN}# API2Cart keys for "Canary Crafts", written by API2Cart Wix. Keep this file out of git.\nAPI2CART_STORE_KEY=${storeKey}\n`;
+      const removedToast = () => user.messages.find((m) => /was removed from API2Cart/.test(m.message));
+
+      it('the removal\'s toast offers Remove from .env; after a confirm only that line and its comment go, the mode kept', async () => {
+        fs.writeFileSync(env(), withKey());
+        fs.chmodSync(env(), 0o640);
+        user.reply(/^Remove "/, REMOVE).reply(/was removed from API2Cart/, CLEAN_UP).reply(/^Remove API2CART_STORE_KEY of/, CLEAN_UP);
+        await vscode.commands.executeCommand(CommandIds.removeStore);
+        await waitFor(() => (user.messagesOf('info').some((m) => m.startsWith('Removed API2CART_STORE_KEY')) ? true : undefined), 'the .env to be cleaned up');
+        assert.deepEqual(removedToast()?.buttons, [CLEAN_UP]);
+        const confirm = user.messages.find((m) => m.modal && /^Remove API2CART_STORE_KEY/.test(m.message));
+        assert.equal(confirm?.message, 'Remove API2CART_STORE_KEY of "Canary Crafts" from .env?');
+        assert.equal(read(env()), OWN, 'every other line stays byte for byte');
+        assert.equal(fs.statSync(env()).mode & 0o777, 0o640, 'written through a temporary file and renamed, its mode kept');
+        assert.deepEqual(fs.readdirSync(folder).filter((f) => f.endsWith('.tmp')), []);
+        assert.equal(user.messagesOf('info').at(-1), 'Removed API2CART_STORE_KEY of "Canary Crafts" from .env.');
+      });
+
+      it('declining the confirm leaves it as it was', async () => {
+        fs.writeFileSync(env(), withKey());
+        user.reply(/^Remove "/, REMOVE).reply(/was removed from API2Cart/, CLEAN_UP);
+        await vscode.commands.executeCommand(CommandIds.removeStore);
+        await waitFor(() => (user.messages.some((m) => m.modal && /^Remove API2CART_STORE_KEY/.test(m.message)) ? true : undefined), 'the confirm');
+        assert.equal(read(env()), withKey());
+      });
+
+      it('a .env holding another key is not offered the button', async () => {
+        fs.writeFileSync(env(), `${OWN}API2CART_STORE_KEY=another-stores-key\n`);
+        user.reply(/^Remove "/, REMOVE);
+        await vscode.commands.executeCommand(CommandIds.removeStore);
+        assert.deepEqual(removedToast()?.buttons, []);
+      });
+    });
+
     it('looks the URL up in API2Cart when the profile has none', async () => {
       assert.ok((await s.profiles.updateProfile(instanceId, { siteUrl: '' })).ok);
       await vscode.commands.executeCommand(CommandIds.removeStore);
@@ -371,7 +408,7 @@ describe('store: Copy Store Key, Write Store Key to .env, Remove Store from API2
   });
 
   describe('next steps after connecting', () => {
-    it('Add Store\'s success offers Copy Store Key, Write Store Key to .env and New API2Cart Request', async () => {
+    it('Add Store\'s success offers Verify Store Permissions on that store, Write Store Key to .env and New API2Cart Request', async () => {
       const app = { appId: randomUUID(), appSecret: `canary-app-secret-${hex()}` };
       const wix: WixStub = await startWixStub({ ...app, instanceId, siteDisplayName: SITE_NAME, siteUrl: SITE_URL });
       const config = vscode.workspace.getConfiguration('api2cartWix');
@@ -380,12 +417,24 @@ describe('store: Copy Store Key, Write Store Key to .env, Remove Store from API2
         assert.ok((await s.profiles.setAppCredentials(app.appId, app.appSecret)).ok);
         assert.ok((await s.profiles.forget([{ kind: 'storeKey', profileId: instanceId }])).ok);
         api2cart.carts.length = 0;
-        user.reply(/was added to API2Cart/, 'Copy Store Key');
-        await vscode.commands.executeCommand(CommandIds.addStore);
+        user.reply(/was added to API2Cart/, 'Verify Permissions');
+        // The button's command is recorded, not run: Verify's own tests cover what it does.
+        const commands = vscode.commands as { executeCommand: (command: string, ...args: unknown[]) => Thenable<unknown> };
+        const execute = commands.executeCommand;
+        const verified: unknown[][] = [];
+        commands.executeCommand = (command, ...args) => (command === CommandIds.verifyPermissions ? (verified.push(args), Promise.resolve()) : execute(command, ...args));
+        try {
+          await vscode.commands.executeCommand(CommandIds.addStore);
+          await waitFor(() => (verified.length > 0 ? true : undefined), 'Verify Store Permissions to be run from the button');
+        } finally {
+          commands.executeCommand = execute;
+        }
         const added = user.messages.find((m) => /was added to API2Cart/.test(m.message));
-        assert.deepEqual(added?.buttons, ['Copy Store Key', 'Write to .env', 'New Request']);
+        assert.deepEqual(added?.buttons, ['Verify Permissions', 'Write to .env', 'New Request']);
+        assert.deepEqual(verified, [[instanceId]], 'on the store just added, not whichever is active later');
         const newKey = api2cart.carts[0]!.storeKey;
-        await waitFor(async () => ((await vscode.env.clipboard.readText()) === newKey ? true : undefined), 'the new key on the clipboard');
+        const kept = await s.profiles.getStoreKey(instanceId);
+        assert.ok(kept.ok && kept.value === newKey);
         storeKey = newKey;
       } finally {
         await config.update('wix.baseUrl', undefined, vscode.ConfigurationTarget.Global);

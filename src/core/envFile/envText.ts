@@ -150,3 +150,41 @@ export function storeKeysEdit(text: string, edit: StoreKeysEdit): { ok: true; ed
   const label = inertText(edit.label, { ascii: true, max: 80 });
   return { ok: true, edit: setEnvVariables(text, edit.assignments, `API2Cart keys for "${label}", written by API2Cart Wix. Keep this file out of git.`) };
 }
+
+/** The value of `NAME=value` as dotenv reads it: quotes taken off, an unquoted value's ` #` comment dropped. */
+function assignedValue(content: string, pattern: RegExp): string | undefined {
+  const match = pattern.exec(content);
+  if (!match) return undefined;
+  const rest = content.slice(match[0].length).trimStart();
+  const quote = rest[0];
+  if (quote === '"' || quote === "'" || quote === '`') {
+    const end = rest.indexOf(quote, 1);
+    return end > 0 ? rest.slice(1, end) : undefined;
+  }
+  return rest.replace(/\s+#.*$/, '').trim();
+}
+
+/** The comment storeKeysEdit writes above the keys it appends. */
+const KEYS_COMMENT = /^# API2Cart keys for ".*", written by API2Cart Wix\./;
+const API2CART_ASSIGNMENT = /^\s*(?:export\s+)?API2CART_[A-Z_]+\s*=/;
+
+/**
+ * Removes every assignment of `name` that holds exactly `value` (a removed store's key: a newer
+ * key under the same name stays), and the comment storeKeysEdit wrote above it once no API2Cart
+ * key is left below that comment. Every other line stays byte for byte.
+ */
+export function removeEnvValue(text: string, name: string, value: string): { readonly text: string; readonly removed: number } {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const lines = splitLines(text.slice(bom.length));
+  const pattern = assignmentPattern(name);
+  const drop = new Set(lines.flatMap((line, index) => (assignedValue(line.content, pattern) === value ? [index] : [])));
+  if (drop.size === 0) return { text, removed: 0 };
+  for (const index of [...drop]) {
+    const above = index - 1;
+    if (above < 0 || drop.has(above) || !KEYS_COMMENT.test(lines[above]!.content)) continue;
+    const next = lines.findIndex((_, i) => i > above && !drop.has(i));
+    if (next === -1 || !API2CART_ASSIGNMENT.test(lines[next]!.content)) drop.add(above);
+  }
+  const kept = lines.filter((_, index) => !drop.has(index));
+  return { text: join(bom, kept), removed: [...drop].filter((i) => pattern.test(lines[i]!.content)).length };
+}

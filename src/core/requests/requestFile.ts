@@ -3,6 +3,7 @@ import { inertText } from '../inertText';
 import type { MethodCatalogue, MethodSpec } from './catalogue';
 import { suggest } from './didYouMean';
 import { checkBody, checkQuery, type ParamIssue } from './paramChecks';
+import { matchStores, type StoreChoice } from './storeField';
 
 /**
  * Request files (`*.api2cart.json`): `{"method": "product.list", "params": {…}, "store": "…"}`.
@@ -19,12 +20,7 @@ export interface RequestIssue {
   readonly span: TextSpan;
 }
 
-/** A store profile as a request file may name it: by label or by instance id. */
-export interface StoreChoice {
-  readonly id: string;
-  readonly instanceId: string;
-  readonly label?: string;
-}
+export type { StoreChoice } from './storeField';
 
 export interface CheckedRequest {
   readonly method: string;
@@ -148,9 +144,7 @@ function checkStore(node: Node | undefined, stores: readonly StoreChoice[], issu
     issues.push({ message: '"store" must name a store profile by its label or Instance ID, or be left out for the active store.', span: spanOf(node) });
     return undefined;
   }
-  const wanted = String(node.value).trim().toLowerCase();
-  const byId = stores.filter((s) => s.instanceId.toLowerCase() === wanted);
-  const matches = byId.length > 0 ? byId : stores.filter((s) => s.label?.trim().toLowerCase() === wanted);
+  const matches = matchStores(String(node.value), stores);
   if (matches.length === 1) return matches[0]!.id;
   const known = stores.map((s) => `"${s.label ?? s.instanceId}"`).join(', ');
   issues.push({

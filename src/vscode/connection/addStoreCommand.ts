@@ -7,6 +7,7 @@ import { connectionCore } from '../lazyCore';
 import { recordPlanSnapshot } from '../permissions/planSnapshot';
 import type { Services } from '../services';
 import { connectedNextSteps } from '../store/nextSteps';
+import { profileIdArgument } from '../views/storeArgument';
 import { createConnectionClients, reportProblem, withCancellableProgress } from './connectionSupport';
 
 const WHAT = 'Add Store';
@@ -115,10 +116,16 @@ async function confirmAddAgain(s: Services, profile: StoreProfile): Promise<bool
 
 /**
  * Add Store to API2Cart: gather what is missing, check the credentials with Wix, call
- * account.cart.add once and keep the store key in the active profile.
+ * account.cart.add once and keep the store key in the active profile (or the one it was invoked on).
  */
-export async function addStoreCommand(s: Services): Promise<void> {
+export async function addStoreCommand(s: Services, arg?: unknown): Promise<void> {
   s.log.info(`${WHAT}: started`);
+  // Invoked on a store (a request file's CodeLens): that store becomes the active one it adds.
+  const profileId = profileIdArgument(arg);
+  if (profileId !== undefined) {
+    const made = await s.profiles.setActiveProfile(profileId);
+    if (!made.ok) return reportProblem(s, WHAT, made.error);
+  }
   const inputs = await gatherInputs(s);
   if (!inputs.ok) return reportProblem(s, WHAT, inputs.error);
   if (inputs.value === undefined) {
@@ -195,7 +202,7 @@ export async function addStoreCommand(s: Services): Promise<void> {
     s.log.info(`${WHAT}: store key saved for ${name}`);
     // Only what comes next: a fourth button would cut every label short ("Check Co…"). The
     // connection was just proven; Check Connection stays one click away on the status bar.
-    const next = connectedNextSteps();
+    const next = connectedNextSteps(profile.id);
     void vscode.window.showInformationMessage(successMessage(outcome, name), ...next.labels).then(next.run);
   } finally {
     await s.status.setChecking(undefined);

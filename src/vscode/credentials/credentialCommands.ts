@@ -8,6 +8,7 @@ import { parsePublicKey } from '../../core/webhook/publicKey';
 import { CommandIds } from '../commandIds';
 import { registerCommands } from '../commands';
 import { installCore } from '../lazyCore';
+import { BACK, MultiStepInput } from '../connect/multiStepInput';
 import { showProblem } from '../problems';
 import type { Services } from '../services';
 
@@ -27,15 +28,22 @@ async function report(s: Services, problem: Problem): Promise<void> {
   await showProblem(problem, s.redactor);
 }
 
-/** Run a store operation; on failure show its problem (with the fix) and say so. */
-async function saved(s: Services, op: Promise<Result<unknown, Problem>>, message: string): Promise<boolean> {
+/**
+ * Every credential save shows this one text: VS Code replaces a toast with an identical one, so
+ * saves in a row (API key, app credentials, public key; or Add Store asking for them) leave one
+ * toast, not a stack. What was saved goes to the log; the status bar's tooltip lists all of it.
+ */
+const credentialsSaved = (): string => vscode.l10n.t('Credentials saved in secret storage.');
+
+/** Run a store operation; on failure show its problem (with the fix), else log what was saved. */
+async function saved(s: Services, op: Promise<Result<unknown, Problem>>, logLine: string): Promise<boolean> {
   const r = await op;
   if (!r.ok) {
     await report(s, r.error);
     return false;
   }
-  s.log.info(message);
-  void vscode.window.showInformationMessage(message);
+  s.log.info(logLine);
+  void vscode.window.showInformationMessage(credentialsSaved());
   return true;
 }
 
@@ -63,24 +71,35 @@ async function setApiKey(s: Services): Promise<void> {
   await saved(s, s.profiles.setApiKey(key), vscode.l10n.t('API2Cart API key saved.'));
 }
 
+/** Two steps in one input, with VS Code's own step counter (1/2) and Back, as Connect Wix Store's. */
 async function setAppCredentials(s: Services): Promise<void> {
   const current = await readable(s, s.profiles.getAppId());
   if (!current) return;
-  const appId = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Wix App Credentials (1/2): App ID'),
-    prompt: vscode.l10n.t('In the Wix app dashboard: Develop → OAuth → App ID'),
-    value: current.value,
-    placeHolder: '00000000-0000-0000-0000-000000000000',
-    ignoreFocusOut: true, validateInput: validating(validateAppId),
-  });
-  if (appId === undefined) return;
-  const secret = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Wix App Credentials (2/2): App Secret Key'),
-    prompt: vscode.l10n.t('Develop → OAuth → App Secret Key. It is kept in VS Code\'s secret storage.'),
-    password: true, ignoreFocusOut: true, validateInput: validating(validateAppSecret),
-  });
-  if (secret === undefined) return;
-  await saved(s, s.profiles.setAppCredentials(appId, secret), vscode.l10n.t('Wix App ID and App Secret Key saved.'));
+  const input = new MultiStepInput();
+  const title = (name: string) => `${vscode.l10n.t('Wix App Credentials')}: ${name}`;
+  try {
+    let appId = current.value;
+    for (;;) {
+      const id = await input.input({
+        title: title(vscode.l10n.t('App ID')), position: { step: 1, totalSteps: 2 },
+        prompt: vscode.l10n.t('In the Wix app dashboard: Develop → OAuth → App ID'),
+        value: appId, placeholder: '00000000-0000-0000-0000-000000000000', validate: validating(validateAppId),
+      });
+      if (id === undefined || id === BACK) return;
+      appId = id;
+      const secret = await input.input({
+        title: title(vscode.l10n.t('App Secret Key')), position: { step: 2, totalSteps: 2 },
+        prompt: vscode.l10n.t('Develop → OAuth → App Secret Key. It is kept in VS Code\'s secret storage.'),
+        password: true, validate: validating(validateAppSecret),
+      });
+      if (secret === undefined) return;
+      if (secret === BACK) continue;
+      await saved(s, s.profiles.setAppCredentials(appId, secret), vscode.l10n.t('Wix App ID and App Secret Key saved.'));
+      return;
+    }
+  } finally {
+    input.dispose();
+  }
 }
 
 type KeySource = 'paste' | 'clipboard' | 'file';

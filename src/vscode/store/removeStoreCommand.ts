@@ -4,6 +4,8 @@ import { connectionCore } from '../lazyCore';
 import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from '../connection/connectionSupport';
 import type { Services } from '../services';
 import { connectedStore, PREREQUISITE_KINDS } from './connectedStore';
+import { envFilesHolding, removeKeyFromEnv } from './envCleanup';
+import { workspaceFacts } from './workspacePolicy';
 
 const WHAT = 'Remove Store from API2Cart';
 let inFlight: Promise<void> | undefined;
@@ -72,9 +74,13 @@ async function removeStore(s: Services, profileId: string | undefined): Promise<
     await s.status.setError(undefined);
     // One line: a toast without buttons shows only one; the rest is in the log and the status bar.
     s.log.info(`${WHAT}: the store key of ${name} was deleted from secret storage; Add Store connects it again`);
+    // A .env still holding the key now holds one API2Cart refuses: offer to take it out.
+    const stale = await envFilesHolding(workspaceFacts(), storeKey);
+    const cleanUp = vscode.l10n.t('Remove from .env');
     void vscode.window.showInformationMessage(removed.value.state === 'removed'
       ? vscode.l10n.t('"{0}" was removed from API2Cart.', name)
-      : vscode.l10n.t('API2Cart no longer had "{0}" (return code {1}).', name, removed.value.returnCode));
+      : vscode.l10n.t('API2Cart no longer had "{0}" (return code {1}).', name, removed.value.returnCode), ...(stale.length > 0 ? [cleanUp] : []))
+      .then((choice) => (choice === cleanUp ? removeKeyFromEnv(s, stale, storeKey, name) : undefined));
   } finally {
     await clients.value.dispose();
   }

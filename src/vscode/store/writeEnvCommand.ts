@@ -26,7 +26,7 @@ import { envFs } from './envFs';
 import { refuseUntrusted, type WorkspaceFacts } from './workspacePolicy';
 
 const WHAT = 'Write Store Key to .env';
-const ENV_FILE = '.env';
+export const ENV_FILE = '.env';
 export const STORE_KEY_VARIABLE = 'API2CART_STORE_KEY';
 export const API_KEY_VARIABLE = 'API2CART_API_KEY';
 const GIT_TIMEOUT_MS = 10_000;
@@ -139,7 +139,7 @@ async function ensureIgnored(s: Services, folder: vscode.WorkspaceFolder, gitPat
 }
 
 /** Unsaved edits of the file in an editor, opened by its own path, through the link, or by another link. */
-async function refuseDirty(s: Services, target: EnvTarget): Promise<boolean> {
+export async function refuseDirty(s: Services, target: EnvTarget): Promise<boolean> {
   const real = (file: string) => fsp.realpath(file).catch(() => file);
   for (const doc of vscode.workspace.textDocuments) {
     if (!doc.isDirty || doc.uri.scheme !== 'file') continue;

@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 
+/** The one toast every credential save shows (API key, app credentials, public key). */
+export const CREDENTIALS_SAVED = 'Credentials saved in secret storage.';
+
 type CodeServerLib = typeof import('../../../tools/lib/codeServer.mjs');
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
@@ -143,15 +146,21 @@ export class Workbench {
     await this.answerInput(value);
   }
 
-  /** The API key, the app credentials and an Instance ID (no label), each through its palette command. */
+  /**
+   * The API key, the app credentials and an Instance ID (no label), each through its palette
+   * command. Every credential save shows the same toast (CREDENTIALS_SAVED), so the earlier one is
+   * cleared first: the wait then sees this save's.
+   */
   async setCredentials(values: { apiKey: string; appId: string; appSecret: string; instanceId: string }): Promise<void> {
+    await this.clearNotifications();
     await this.runCommand('API2Cart Wix: Set API2Cart API Key');
     await this.answerTitled('API2Cart API Key', values.apiKey);
-    await this.notification('API2Cart API key saved.').waitFor();
+    await this.notification(CREDENTIALS_SAVED).waitFor();
+    await this.clearNotifications();
     await this.runCommand('API2Cart Wix: Set Wix App Credentials');
     await this.answerTitled('App ID', values.appId);
     await this.answerTitled('App Secret Key', values.appSecret);
-    await this.notification('Wix App ID and App Secret Key saved.').waitFor();
+    await this.notification(CREDENTIALS_SAVED).waitFor();
     await this.runCommand('API2Cart Wix: Set Instance ID');
     await this.answerTitled('Instance ID', values.instanceId);
     await this.answerTitled('Store label', '');

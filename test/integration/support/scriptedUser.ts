@@ -41,6 +41,8 @@ export interface ShownQuickInput {
   readonly password?: boolean;
   readonly hasBack: boolean;
   readonly placeholder?: string;
+  /** An input box's value when shown (a default such as the saved App ID). */
+  readonly value?: string;
   readonly items?: readonly PickItem[];
   /** Validation messages shown under an input box, one per refused attempt. */
   readonly rejected: string[];
@@ -232,7 +234,7 @@ export class ScriptedUser {
   private async answerInputBox(box: FakeQuickInput): Promise<void> {
     const shown: ShownQuickInput = {
       kind: 'input', title: box.title, step: box.step, totalSteps: box.totalSteps, password: box.password,
-      hasBack: box.buttons.includes(vscode.QuickInputButtons.Back), placeholder: box.placeholder, rejected: [],
+      hasBack: box.buttons.includes(vscode.QuickInputButtons.Back), placeholder: box.placeholder, value: box.value, rejected: [],
       get focused() { return box.refocused; },
     };
     this.quickInputs.push(shown);

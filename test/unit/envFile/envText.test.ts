@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import dotenv from 'dotenv';
-import { addGitignoreEntries, envValue, gitignoreListsName, lineEndingOf, setEnvVariables, storeKeysEdit } from '../../../src/core/envFile';
+import { addGitignoreEntries, envValue, gitignoreListsName, lineEndingOf, removeEnvValue, setEnvVariables, storeKeysEdit } from '../../../src/core/envFile';
 import { validateApiKey, validateLabel, validateStoreKey } from '../../../src/core/profiles/validation';
 
 const KEY = '0123456789abcdef0123456789abcdef';
@@ -123,5 +123,54 @@ describe('.gitignore', () => {
   it('appends an entry in the file\'s own line ending', () => {
     assert.equal(addGitignoreEntries('', ['.env']), '.env\n');
     assert.equal(addGitignoreEntries('dist\r\nout', ['.env', '/config/dev.env'], 'secrets'), 'dist\r\nout\r\n# secrets\r\n.env\r\n/config/dev.env\r\n');
+  });
+});
+
+describe('.env: removing a removed store\'s key (Remove from .env)', () => {
+  const OTHER = 'fedcba9876543210fedcba9876543210';
+  const written = (text: string, label = 'Canary Crafts') =>
+    storeKeysEdit(text, { label, assignments: [{ name: 'API2CART_STORE_KEY', value: KEY }] });
+
+  it('removes the line and the comment written with it; every other line stays byte for byte', () => {
+    const edit = written('# mine\r\nDB_URL=postgres://x\r\n');
+    assert.ok(edit.ok);
+    assert.deepEqual(removeEnvValue(edit.edit.text, 'API2CART_STORE_KEY', KEY), { text: '# mine\r\nDB_URL=postgres://x\r\n', removed: 1 });
+  });
+
+  it('keeps the comment while the API key written with it is still below it', () => {
+    const text = `# API2Cart keys for "Shop", written by API2Cart Wix. Keep this file out of git.\nAPI2CART_STORE_KEY=${KEY}\nAPI2CART_API_KEY=abc\n`;
+    assert.equal(removeEnvValue(text, 'API2CART_STORE_KEY', KEY).text,
+      '# API2Cart keys for "Shop", written by API2Cart Wix. Keep this file out of git.\nAPI2CART_API_KEY=abc\n');
+  });
+
+  it('touches only the removed key: another store\'s key, a person\'s own comment and a similar name stay', () => {
+    const text = `# my key\nAPI2CART_STORE_KEY=${OTHER}\nAPI2CART_STORE_KEY_OLD=${KEY}\n`;
+    assert.deepEqual(removeEnvValue(text, 'API2CART_STORE_KEY', KEY), { text, removed: 0 });
+    const own = `# my key\nAPI2CART_STORE_KEY=${KEY}\nX=1`;
+    assert.equal(removeEnvValue(own, 'API2CART_STORE_KEY', KEY).text, '# my key\nX=1');
+  });
+
+  it('reads the value as dotenv does: quoted, exported, with a trailing comment, duplicated', () => {
+    const text = `export API2CART_STORE_KEY = '${KEY}'\nAPI2CART_STORE_KEY="${KEY}"\nAPI2CART_STORE_KEY=${KEY} # old\nA=1\n`;
+    assert.equal(dotenv.parse(text).API2CART_STORE_KEY, KEY, 'the sample is what dotenv reads as the key');
+    assert.deepEqual(removeEnvValue(text, 'API2CART_STORE_KEY', KEY), { text: 'A=1\n', removed: 3 });
+  });
+
+  it('keeps a byte-order mark and a file without a final newline', () => {
+    assert.equal(removeEnvValue(`\uFEFFA=1\nAPI2CART_STORE_KEY=${KEY}`, 'API2CART_STORE_KEY', KEY).text, '\uFEFFA=1\n');
+  });
+
+  it('whatever else the file holds, only lines dotenv reads as the removed key go, and dotenv reads the rest as before', () => {
+    const line = fc.oneof(fc.constantFrom('# c', '', 'A=1', `API2CART_STORE_KEY=${OTHER}`, 'export B="x y"'), fc.stringMatching(/^[A-Z]{1,4}=[a-z0-9]{0,6}$/));
+    fc.assert(fc.property(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+      const edit = written(lines.join(eol) + eol);
+      assert.ok(edit.ok);
+      const after = removeEnvValue(edit.edit.text, 'API2CART_STORE_KEY', KEY);
+      assert.equal(after.removed, 1);
+      assert.ok(!after.text.includes(KEY));
+      // A key the write replaced is gone with it; every other variable reads as before.
+      const { API2CART_STORE_KEY: _replaced, ...before } = dotenv.parse(lines.join(eol));
+      assert.deepEqual(dotenv.parse(after.text), before);
+    }));
   });
 });

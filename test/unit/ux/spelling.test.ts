@@ -1,5 +1,5 @@
 // One spelling for the words a person reads in every message: "App Installed", "secret storage",
-// "Instance ID", and one clock-time format. Scans the manifest's strings and every string literal
+// "Instance ID", one clock-time format and one step counter. Scans the manifest's strings and every string literal
 // in src (comments and identifiers are code, not text shown).
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -35,6 +35,8 @@ const WRONG: { pattern: RegExp; use: string }[] = [
   { pattern: /\b[Ii]nstance [Ii]d\b|\binstance ID\b|\bInstanceID\b/, use: 'Instance ID' },
   { pattern: /\b[Aa]pp installed\b|\bAppInstalled (?:event|webhook)\b|\b(?:the|an?) AppInstalled\b/, use: 'App Installed' },
   { pattern: /\bSecretStorage\b|\bSecret Storage\b|\bsecret store\b/, use: 'secret storage' },
+  // One step-counter format: the quick input's own step/totalSteps, which VS Code shows as "1/2".
+  { pattern: /\(\s*\d+\s*\/\s*\d+\s*\)|\b[Ss]tep (?:\d+|\{\d\}) (?:of|\/) (?:\d+|\{\d\})/, use: 'step/totalSteps on the quick input' },
 ];
 
 function offenders(texts: { text: string; where: string }[]): string[] {
@@ -55,7 +57,8 @@ describe('one spelling throughout', () => {
   });
 
   it('finds the wrong spellings it is for', () => {
-    const samples = ['the instance id', 'Instance Id', 'from the AppInstalled event', 'kept in SecretStorage', 'the app installed webhook', 'in Secret Storage'];
+    const samples = ['the instance id', 'Instance Id', 'from the AppInstalled event', 'kept in SecretStorage', 'the app installed webhook', 'in Secret Storage',
+      'Wix App Credentials (1/2): App ID', 'Step 1 of 4', 'step {0} of {1}'];
     assert.equal(offenders(samples.map((text) => ({ text, where: 'sample' }))).length, samples.length);
     assert.deepEqual(offenders(['Instance ID', 'App Installed', 'secret storage', "eventType === 'AppInstalled'"].map((text) => ({ text, where: 'ok' }))), []);
   });
