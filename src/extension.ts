@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { createProfileService } from './core/profiles';
 import { createRedactor } from './core/redaction';
 import { CommandIds } from './vscode/commandIds';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CommandId } from './commandIds';
 import type { Log } from './log';
 import { guardedCommand } from './problems';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { capDepth, depthNote } from '../core/jsonDisplay';
 import type { Redactor } from '../core/redaction';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Redactor } from '../core/redaction';
 
 /** The extension's log: a LogOutputChannel whose every line is redacted first. */

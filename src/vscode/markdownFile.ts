@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** Where tests send a document instead of the save dialog they cannot click. */
 export type MarkdownTarget = vscode.Uri | 'untitled';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { inertText } from '../core/inertText';
 import type { FixAction, Problem } from '../core/result';
 import type { Redactor } from '../core/redaction';

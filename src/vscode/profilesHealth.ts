@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { actionCommands } from './commandIds';
 import { JsonDocuments } from './jsonDocuments';
 import { showProblem } from './problems';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Disposable, SecretStore } from '../core/profiles';
 
 /** The core SecretStore over VS Code's SecretStorage (OS keyring on desktop). */

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { checkBaseUrl } from '../core/http/baseUrl';
 import { ok, type Problem, type Result } from '../core/result';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { StatusActionId } from '../core/status';
 import { actionCommands } from './commandIds';
 import type { ConnectionStatus } from './statusBar';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ProfileService } from '../core/profiles';
 import type { Redactor } from '../core/redaction';
 import type { Problem } from '../core/result';

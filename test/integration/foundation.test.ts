@@ -29,6 +29,8 @@ describe('foundation', () => {
     const inputs = (bundle: string) => Object.entries(meta.outputs).find(([out]) => out.endsWith(bundle))?.[1].inputs ?? {};
     const heavy = (bundle: string) => Object.keys(inputs(bundle)).filter((f) => /node_modules\/(jose|undici)\//.test(f));
     assert.deepEqual(heavy('dist/extension.js'), [], 'dist/extension.js bundles jose or undici');
+    // Each wrapped require of vscode copies the whole API at load (see the layout test).
+    assert.doesNotMatch(fs.readFileSync(path.join(dist, 'extension.js'), 'utf8'), /\w\(require\("vscode"\)\)/, 'dist/extension.js wraps require("vscode")');
     // The check can fail: the lazy bundles do hold them.
     assert.ok(heavy('dist/core-webhook.js').some((f) => f.includes('jose')) && heavy('dist/core-connection.js').some((f) => f.includes('undici')));
   });

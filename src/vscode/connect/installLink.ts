@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { InstallStateStore, InstallTriple } from '../../core/install';
 import { checkBaseUrl } from '../../core/http/baseUrl';
 import { profileDisplayName } from '../../core/profiles';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { InstanceAnswer, StepPosition } from '../../core/connect/connectFlow';
 import { oneAtATime } from '../../core/oneAtATime';
 import { shortInstanceId } from '../../core/profiles';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { StepPosition } from '../../core/connect/connectFlow';
 
 /** The person pressed the Back button. */

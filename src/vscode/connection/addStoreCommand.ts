@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AddStoreOutcome, AddStoreStep, CatalogVersion, WixClient } from '../../core/connection';
 import { MAX_LABEL_LENGTH, profileDisplayName, type AppCredentials, type ProfilePatch, type StoreProfile } from '../../core/profiles';
 import { ok, type Problem, type Result } from '../../core/result';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Api2CartProblem, CheckStep, StoreSummary } from '../../core/connection';
 import { profileDisplayName, type StoreProfile } from '../../core/profiles';
 import { ok, type Problem, type Result } from '../../core/result';

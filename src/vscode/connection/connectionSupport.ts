@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Api2CartClient, WixAppInstance, WixClient } from '../../core/connection';
 import { validateApiKey, type StoreProfile } from '../../core/profiles';
 import { fail, ok, type Problem, type Result } from '../../core/result';

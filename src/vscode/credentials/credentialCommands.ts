@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import {
   profileDisplayName, validateApiKey, validateAppId, validateAppSecret, validateLabel,
   type ForgetTarget, type StoreProfile,

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { PlatformMethodsCache } from '../../core/permissions/platformMethods';
 import type { VerificationResult } from '../../core/permissions/types';
 import type { Redactor } from '../../core/redaction';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { VerificationResult } from '../../core/permissions/types';
 import { profileDisplayName, type StoreProfile } from '../../core/profiles';
 import { CommandIds } from '../commandIds';

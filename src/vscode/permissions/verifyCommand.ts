@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CheckRequest } from '../../core/permissions/probes';
 import type { VerifyDeps } from '../../core/permissions/verify';
 import type { VerificationResult } from '../../core/permissions/types';

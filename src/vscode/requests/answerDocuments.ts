@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RunHistory, RunRecord } from '../../core/requests/history';
 
 export const ANSWER_SCHEME = 'api2cart-wix-answer';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CommandIds } from '../commandIds';
 import type { RunAction, RunState } from './requestFiles';
 

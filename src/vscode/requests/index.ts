@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RunRecord } from '../../core/requests/history';
 import { profileDisplayName, type StoreProfile } from '../../core/profiles';
 import { matchStores, storeFieldOf } from '../../core/requests/storeField';

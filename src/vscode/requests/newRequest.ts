@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { MethodCatalogue } from '../../core/requests';
 import { normaliseSelection, type MethodName } from '../../core/scopes';
 import { requestsCore } from '../lazyCore';

@@ -1,5 +1,5 @@
 import { promises as fsp } from 'node:fs';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CheckedRequest, MethodCatalogue, RequestIssue } from '../../core/requests';
 import { fail, type Problem, type Result } from '../../core/result';
 import { requestsCore } from '../lazyCore';

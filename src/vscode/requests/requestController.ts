@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CheckedRequest, MethodCatalogue, PreparedWrite } from '../../core/requests';
 import { RunHistory, type RunRecord } from '../../core/requests/history';
 import type { Problem, Result } from '../../core/result';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { fail, ok, type Problem, type Result } from '../../core/result';
 import type { Services } from '../services';
 import { connectedStore } from '../store/connectedStore';

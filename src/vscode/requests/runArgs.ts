@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { REQUEST_FILE_SUFFIX, type RunAction } from './requestFiles';
 
 // What Run API2Cart Request is asked to do, and on which file.

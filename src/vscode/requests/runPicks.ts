@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatClockTime } from '../../core/profiles';
 import type { RunHistory, RunRecord } from '../../core/requests/history';
 import { CommandIds } from '../commandIds';

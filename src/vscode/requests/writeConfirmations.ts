@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CheckedRequest } from '../../core/requests';
 import { requestsCore } from '../lazyCore';
 

@@ -4,7 +4,7 @@
  * ScopePlannerController needs. All decisions live in the controller and src/core/scopes.
  */
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatClockTime } from '../../core/profiles';
 import type { MethodName } from '../../core/scopes';
 import type { PlannerState } from '../../shared/scopePlannerProtocol';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { profileDisplayName, type StoreProfile } from '../../core/profiles';
 import { fail, ok, type Problem, type Result } from '../../core/result';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { showPrerequisite } from '../connection/connectionSupport';
 import type { Services } from '../services';
 import { connectedStore } from './connectedStore';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { inspectEnvFile, nodeEnvWriteFs, removeEnvValue, writeEnvAtomically, type EnvTarget } from '../../core/envFile';
 import { showProblem } from '../problems';
 import type { Services } from '../services';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { StoreProfile } from '../../core/profiles';
 import { CommandIds } from '../commandIds';
 import { registerCommands } from '../commands';

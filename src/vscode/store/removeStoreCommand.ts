@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { StoreProfile } from '../../core/profiles';
 import { connectionCore } from '../lazyCore';
 import { createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from '../connection/connectionSupport';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /**
  * Where a store key may go. Read through here so the integration tests can play an untrusted or

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatClockTime } from '../../core/profiles';
 import type { ProfileService } from '../../core/profiles';
 import type { Delivery } from '../../core/webhook';

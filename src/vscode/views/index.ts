@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CommandIds } from '../commandIds';
 import { bundleLoader } from '../bundles';
 import { registerCommands } from '../commands';

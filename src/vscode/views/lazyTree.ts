@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** What a view's real provider (in the lazily loaded feature-views bundle) implements. */
 export interface TreeModel<T> extends vscode.Disposable {

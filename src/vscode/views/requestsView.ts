@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatClockTime } from '../../core/profiles';
 import { requestRows, type RequestFileRow, type RunInput } from '../../core/views/requestsTree';
 import { CommandIds } from '../commandIds';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ListedCart } from '../../core/api2cart/types';
 import type { StoreProfile } from '../../core/profiles';
 import { otherAccountStores, storeRows, storeTooltip, type AccountRow, type StoreRow, type StoreState } from '../../core/views/storesTree';

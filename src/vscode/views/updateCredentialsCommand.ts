@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CredentialTarget, UpdateEntry } from '../../core/connection';
 import { profileDisplayName } from '../../core/profiles';
 import type { Problem } from '../../core/result';

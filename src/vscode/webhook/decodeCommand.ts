@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { fail, ok, type Problem, type Result } from '../../core/result';
 import type { WebhookEvent } from '../../core/webhook';
 import { webhookCore } from '../lazyCore';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { oneAtATime } from '../../core/oneAtATime';
 import { orderAgainst, profileDisplayName, type EventOrder } from '../../core/profiles';
 import type { Problem, Result } from '../../core/result';

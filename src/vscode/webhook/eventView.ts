@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Problem } from '../../core/result';
 import type { LifecycleEvent } from '../../core/profiles';
 import type { Delivery, WebhookEvent, WebhookProblemKind } from '../../core/webhook';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatClockTime, storeForInstance, type StoreProfile } from '../../core/profiles';
 import { eventName } from '../../core/webhook/eventName';
 import type { Delivery } from '../../core/webhook';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { presentReceiverItem, type ReceiverAddress } from '../../core/webhook/receiverAddress';
 import { CommandIds } from '../commandIds';
 import { plainTooltip } from '../statusBar';

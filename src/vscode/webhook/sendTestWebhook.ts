@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { WebhookReceiver } from '../../core/webhook';
 import { receiverAdvice, shareUrl, type ReceiverAddress } from '../../core/webhook/receiverAddress';
 import { webhookCore } from '../lazyCore';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { profileDisplayName } from '../../core/profiles';
 import { eventName } from '../../core/webhook/eventName';
 import { CommandIds } from '../commandIds';
