@@ -54,7 +54,7 @@ export function benchStoresView(profiles = 500, accountStores = 5000, rounds = 1
 /**
  * 50 stores' credentials, each a Wix token check then account.config.update, against stubs that
  * answer after a fixed latency; at most 3 stores at a time. The ideal schedule is the busiest
- * lane's stores × two calls × the latency.
+ * lane's stores × the two calls' round trips, each measured alone in the same run.
  */
 export async function benchCredentialsUpdate(stores = 50, latencyMs = 40): Promise<Row> {
   const apiKey = 'bench-api-key-0000';
@@ -86,8 +86,23 @@ export async function benchCredentialsUpdate(stores = 50, latencyMs = 40): Promi
       }));
       return performance.now() - t;
     };
+    // The stub's latency as a client sees it: one call at a time, wire included. The ideal schedule
+    // is built from these, so the row judges our scheduling, not the loopback's cost per call.
+    const oneCall = async (call: () => Promise<Response>) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const t = performance.now();
+        await (await call()).text();
+        samples.push(performance.now() - t);
+      }
+      return median(samples)!;
+    };
     await run();
     await bare();
+    const tokenMs = await oneCall(() => fetch(`${wix.url}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: TEST_APP_ID, client_secret: 'bench-secret', instance_id: 'inst-0' }) }));
+    const updateMs = await oneCall(() => fetch(`${api2cart.url}/account.config.update.json?${new URLSearchParams({ wix_app_id: TEST_APP_ID, wix_app_secret_key: 'bench-secret', wix_instance_id: 'inst-0', idempotency_key: crypto.randomUUID() })}`,
+      { method: 'PUT', headers: { 'x-api-key': apiKey, 'x-store-key': targets[0]!.storeKey } }));
     const times: number[] = [];
     const bareTimes: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -95,10 +110,12 @@ export async function benchCredentialsUpdate(stores = 50, latencyMs = 40): Promi
       bareTimes.push(await bare());
     }
     const value = median(times)!;
-    const ideal = Math.ceil(stores / MAX_UPDATES_IN_FLIGHT) * 2 * latencyMs;
+    const ideal = Math.ceil(stores / MAX_UPDATES_IN_FLIGHT) * (tokenMs + updateMs);
     return {
       name: `Update Wix Credentials: ${stores} stores × (token + update) × ${latencyMs} ms, ≤ 3 at a time`,
-      value: `${fmt(value, 1)} ms`, baseline: `${ideal} ms ideal 3-wide schedule; ${fmt(median(bareTimes)!, 1)} ms bare fetch 3-wide`, ratio: value / ideal,
+      value: `${fmt(value, 1)} ms`,
+      baseline: `${fmt(ideal, 1)} ms ideal 3-wide schedule (one call: token ${fmt(tokenMs, 1)} + update ${fmt(updateMs, 1)} ms); ${fmt(median(bareTimes)!, 1)} ms bare fetch 3-wide`,
+      ratio: value / ideal,
       budget: `overhead ${fmt(value - ideal, 1)} ms ≤ 100 ms`, pass: value - ideal <= 100,
     };
   } finally {

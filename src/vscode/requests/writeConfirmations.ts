@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { inertText } from '../../core/inertText';
 import type { CheckedRequest } from '../../core/requests';
 import { requestsCore } from '../lazyCore';
 
@@ -12,7 +13,7 @@ export class WriteConfirmations {
     if (this.confirmed.has(key)) return true;
     const send = vscode.l10n.t('Send');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} changes the live store "{1}"{2}. Send it?', request.method, name, url ? ` (${url})` : ''),
+      vscode.l10n.t('{0} changes the live store "{1}"{2}. Send it?', request.method, inertText(name), url ? ` (${inertText(url)})` : ''),
       { modal: true, detail: vscode.l10n.t('{0} {1}.json writes to the store\'s data through API2Cart. You are asked again whenever the method, a parameter or the store changes.', request.spec.http, request.method) },
       send,
     );

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { inertText } from '../../core/inertText';
 import { formatClockTime, storeForInstance, type StoreProfile } from '../../core/profiles';
 import { eventName } from '../../core/webhook/eventName';
 import type { Delivery } from '../../core/webhook';
@@ -92,14 +93,14 @@ function deliveryItem(delivery: Delivery, view: EventView | undefined, stores: R
     return {
       label: `$(error) ${vscode.l10n.t('rejected')}`,
       description: time,
-      detail: `${delivery.problem?.message ?? ''} · ${status}`,
+      detail: `${inertText(delivery.problem?.message ?? '')} · ${status}`,
       delivery,
     };
   }
   return {
     label: `${view.event.verified ? '$(pass)' : '$(warning)'} ${eventName(view.event.eventType)}`,
     description: time,
-    detail: `${storeOf(view.event.instanceId, stores)} · ${trustLabel(trustOf(view))} · ${status}${view.stale ? ` · ${vscode.l10n.t('older than the last event, ignored')}` : ''}`,
+    detail: `${inertText(storeOf(view.event.instanceId, stores))} · ${trustLabel(trustOf(view))} · ${status}${view.stale ? ` · ${vscode.l10n.t('older than the last event, ignored')}` : ''}`,
     delivery,
   };
 }
