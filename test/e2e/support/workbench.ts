@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { printFailureReport } from './failureReport';
 
 /** The one toast every credential save shows (API key, app credentials, public key). */
 export const CREDENTIALS_SAVED = 'Credentials saved in secret storage.';
@@ -350,7 +351,7 @@ function writeJson(file: string, value: unknown): void {
 
 /**
  * Photographs the window when a test of the suite fails (test-results/screenshots/failed-….png),
- * so a failure on CI shows what the person would have seen.
+ * so a failure on CI shows what the person would have seen, with the notifications and the log's end.
  */
 export function screenshotOnFailure(workbench: () => Workbench | undefined): void {
   afterEach(async function () {
@@ -359,5 +360,7 @@ export function screenshotOnFailure(workbench: () => Workbench | undefined): voi
     const name = `failed-${test.fullTitle().replace(/[^A-Za-z0-9]+/g, '-').slice(0, 100)}`;
     const file = await workbench()?.screenshot(name).catch(() => undefined);
     if (file) console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
+    const wb = workbench();
+    if (wb) await printFailureReport(wb.page, wb.scratchDir).catch((e: unknown) => console.log(`      (no failure report: ${String(e)})`));
   });
 }
