@@ -267,7 +267,7 @@ describe('first run as a new user: walkthrough to a connected store (packaged .v
     await settledToast('was added to API2Cart').waitFor({ timeout: 30_000 });
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();
     await waitForDoneSteps(Object.values(STEP));
-    // The progress toast (the only one with Cancel) closes a moment after the result appears.
+    // No progress toast (the only one with Cancel) is left beside the result.
     await wb.page.locator('.notification-toast', { has: wb.page.getByRole('button', { name: 'Cancel' }) }).waitFor({ state: 'detached' });
     await settle();
     await wb.screenshot('firstrun-06-connected');

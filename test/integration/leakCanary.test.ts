@@ -236,7 +236,8 @@ describe('secret-leak canary', function () {
 
   it('adds the store and checks the connection with the canary Wix token and store key', async () => {
     wixHandsOutCanaryToken();
-    api2cart.setResponse('account.cart.add', { kind: 'success', result: { store_key: storeKey } });
+    // Slower than the progress notification's delay, so the progress is shown and its text checked.
+    api2cart.setResponse('account.cart.add', { kind: 'slow', delayMs: 1_500, then: { kind: 'success', result: { store_key: storeKey } } });
     api2cart.carts.push({ id: '1', url: SITE_URL, storeKey, cartId: 'Wix', customLabel: SITE_NAME, wixInstanceId: instanceId });
     await run(CommandIds.addStore);
     const key = await s.profiles.getStoreKey(instanceId);

@@ -108,7 +108,8 @@ describe('Update Wix Credentials on API2Cart: cancelled midway', function () {
     // Two answered and settled, three waiting on API2Cart: the person presses Cancel.
     await waitFor(() => (api2cart.callsTo(UPDATE).length === 5 ? true : undefined), 'five updates sent, three still waiting');
     await waitForLogCount(s, settledLine, settledBefore + 2);
-    assert.ok(cancel.shown, 'the progress notification is shown');
+    // The progress notification appears once the work has taken a second; its Cancel is what the person presses.
+    await waitFor(() => (cancel.shown ? true : undefined), 'the progress notification is shown');
     const sentAtCancel = { api2cart: api2cart.requests.length, wix: wix.requests.length };
     cancel.press();
     const report = await run;
@@ -136,7 +137,8 @@ describe('Update Wix Credentials on API2Cart: cancelled midway', function () {
     for (const c of calls) assert.equal(c.query.wix_app_secret_key, newSecret, 'the secret did travel (so the leak checks below mean something)');
 
     const summary = await user.notification(/^Wix credentials on API2Cart: /, 'warning');
-    assert.equal(summary.message, 'Wix credentials on API2Cart: 2 updated, 3 failed, 1 skipped.');
+    // Sent and cancelled is not "failed": the person is told those may have been applied.
+    assert.equal(summary.message, 'Wix credentials on API2Cart: 2 updated, 3 sent with no answer (they may have been applied; running the command again is safe), 0 failed, 1 skipped.');
     // Every store keeps its profile, its key and its place; the active one is still active.
     const profiles = await s.profiles.listProfiles();
     assert.ok(profiles.ok);

@@ -9,7 +9,7 @@ import type { Services } from '../services';
 import { connectedStore, PREREQUISITE_KINDS } from '../store/connectedStore';
 import { profileIdArgument } from '../views/storeArgument';
 import { addedSinceInstall } from '../permissions/planSnapshot';
-import { appInstanceReader, createConnectionClients, reportProblem, showPrerequisite, withDelayedProgress } from './connectionSupport';
+import { appInstanceReader, createConnectionClients, reportProblem, showPrerequisite, withCancellableProgress } from './connectionSupport';
 
 const WHAT = 'Check Connection';
 
@@ -96,7 +96,7 @@ export async function checkConnectionCommand(s: Services, arg?: unknown): Promis
 
   await s.status.setChecking(vscode.l10n.t('Checking the connection to {0}', name));
   try {
-    const checked = await withDelayedProgress(vscode.l10n.t('Check Connection'), (signal, say) =>
+    const checked = await withCancellableProgress(vscode.l10n.t('Check Connection'), (signal, say) =>
       connectionCore().checkConnection(clients.value.api2cart, storeKey, {
         signal,
         ...(readAppInstance ? { readAppInstance } : {}),

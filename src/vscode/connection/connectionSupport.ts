@@ -73,11 +73,14 @@ export async function appInstanceReader(s: Services, clients: ConnectionClients,
   };
 }
 
-/**
- * Runs `work` under a cancellable progress notification; Cancel aborts the signal, which the
- * core passes to every request.
- */
-export function withCancellableProgress<T>(
+/** VS Code keeps a progress notification open at least this long (its progressService, without a delay). */
+const PROGRESS_MIN_SHOWN_MS = 800;
+
+/** Work that ends sooner shows only its result: no progress toast flashes up for it. */
+const PROGRESS_DELAY_MS = 1_000;
+
+/** The notification itself, cancellable: Cancel aborts the signal the core passes to every request. */
+function showCancellableProgress<T>(
   title: string,
   work: (signal: AbortSignal, say: (message: string) => void) => Promise<T>,
 ): Thenable<T> {
@@ -92,19 +95,17 @@ export function withCancellableProgress<T>(
   });
 }
 
-/** VS Code keeps a progress notification open at least this long (its progressService, without a delay). */
-const PROGRESS_MIN_SHOWN_MS = 800;
-
 /**
- * As withCancellableProgress, but the notification appears only when the work takes longer than
- * `delayMs`, and the promise settles only once the notification can have closed: VS Code keeps it
+ * Runs `work` under a cancellable progress notification that appears only once the work has taken
+ * `delayMs`. The promise settles only once that notification can have closed: VS Code keeps it
  * open for PROGRESS_MIN_SHOWN_MS, so a result shown at once would appear under a progress toast
- * that is still running. A quick check shows its result alone.
+ * still running. Quick work shows its result alone, which also keeps a burst of toasts under
+ * VS Code's spam protection (a fourth toast within 800 ms is never shown, only listed in the bell).
  */
-export async function withDelayedProgress<T>(
+export async function withCancellableProgress<T>(
   title: string,
   work: (signal: AbortSignal, say: (message: string) => void) => Promise<T>,
-  delayMs = 1_000,
+  delayMs = PROGRESS_DELAY_MS,
 ): Promise<T> {
   const controller = new AbortController();
   let said: string | undefined;
@@ -121,15 +122,15 @@ export async function withDelayedProgress<T>(
   if (!late) return running;
   const shownAt = Date.now();
   try {
-    return await withCancellableProgress(title, async (signal, report) => {
-      const subscription = () => controller.abort();
-      signal.addEventListener('abort', subscription);
+    return await showCancellableProgress(title, async (signal, report) => {
+      const abort = () => controller.abort();
+      signal.addEventListener('abort', abort);
       if (said !== undefined) report(said);
       say = report;
       try {
         return await running;
       } finally {
-        signal.removeEventListener('abort', subscription);
+        signal.removeEventListener('abort', abort);
       }
     });
   } finally {
