@@ -96,8 +96,16 @@ function skippedByCancel(outer: AbortSignal): UpdateOutcome {
     : { state: 'skipped', reason: 'Wix refused the new App Secret Key for another store, so this one was not tried; nothing was sent to API2Cart.', fix: 'setAppCredentials' };
 }
 
-/** Counts for the summary line. */
-export function summariseUpdate(entries: readonly UpdateEntry[]): { updated: number; failed: number; skipped: number } {
-  const count = (state: UpdateOutcome['state']) => entries.filter((e) => e.outcome.state === state).length;
-  return { updated: count('updated'), failed: count('failed'), skipped: count('skipped') };
+/**
+ * Counts for the summary line. A store whose update was sent but never answered (cancelled in
+ * flight, the connection lost) is `unanswered`, not `failed`: API2Cart may have applied it.
+ */
+export function summariseUpdate(entries: readonly UpdateEntry[]): { updated: number; unanswered: number; failed: number; skipped: number } {
+  const count = (match: (o: UpdateOutcome) => boolean) => entries.filter((e) => match(e.outcome)).length;
+  return {
+    updated: count((o) => o.state === 'updated'),
+    unanswered: count((o) => o.state === 'failed' && o.maybeApplied),
+    failed: count((o) => o.state === 'failed' && !o.maybeApplied),
+    skipped: count((o) => o.state === 'skipped'),
+  };
 }

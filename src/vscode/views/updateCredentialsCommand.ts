@@ -72,10 +72,13 @@ export async function updateWixCredentialsCommand(s: Services): Promise<readonly
 }
 
 async function showReport(s: Services, report: readonly UpdateEntry[]): Promise<void> {
-  const { updated, failed, skipped } = connectionCore().summariseUpdate(report);
+  const { updated, unanswered, failed, skipped } = connectionCore().summariseUpdate(report);
   const show = vscode.l10n.t('Show Report');
-  const text = vscode.l10n.t('Wix credentials on API2Cart: {0} updated, {1} failed, {2} skipped.', updated, failed, skipped);
-  s.log.info(`${WHAT}: ${updated} updated, ${failed} failed, ${skipped} skipped`);
-  const choice = await (failed + skipped > 0 ? vscode.window.showWarningMessage(text, show) : vscode.window.showInformationMessage(text, show));
+  const text = unanswered === 0
+    ? vscode.l10n.t('Wix credentials on API2Cart: {0} updated, {1} failed, {2} skipped.', updated, failed, skipped)
+    : vscode.l10n.t('Wix credentials on API2Cart: {0} updated, {1} sent with no answer (they may have been applied; running the command again is safe), {2} failed, {3} skipped.',
+      updated, unanswered, failed, skipped);
+  s.log.info(`${WHAT}: ${updated} updated, ${unanswered} sent with no answer, ${failed} failed, ${skipped} skipped`);
+  const choice = await (unanswered + failed + skipped > 0 ? vscode.window.showWarningMessage(text, show) : vscode.window.showInformationMessage(text, show));
   if (choice === show) s.log.show();
 }
