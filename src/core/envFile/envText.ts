@@ -139,6 +139,12 @@ export interface StoreKeysEdit {
   readonly assignments: readonly EnvAssignment[];
 }
 
+// The comment storeKeysEdit writes above the keys it appends; removeEnvValue knows it by these parts.
+const KEYS_COMMENT_START = 'API2Cart keys for "';
+const KEYS_COMMENT_MARK = '", written by API2Cart Wix.';
+const keysComment = (label: string): string => `${KEYS_COMMENT_START}${label}${KEYS_COMMENT_MARK} Keep this file out of git.`;
+const isKeysComment = (line: string): boolean => line.startsWith(`# ${KEYS_COMMENT_START}`) && line.includes(KEYS_COMMENT_MARK);
+
 /**
  * The keys for one store as Write Store Key to .env writes them. The label (the merchant's site
  * name) only reaches the file as printable ASCII, so it can never start a line of its own; a value
@@ -148,7 +154,7 @@ export function storeKeysEdit(text: string, edit: StoreKeysEdit): { ok: true; ed
   const unreadable = edit.assignments.find((a) => envValue(a.value) === undefined);
   if (unreadable) return { ok: false, unreadable: unreadable.name };
   const label = inertText(edit.label, { ascii: true, max: 80 });
-  return { ok: true, edit: setEnvVariables(text, edit.assignments, `API2Cart keys for "${label}", written by API2Cart Wix. Keep this file out of git.`) };
+  return { ok: true, edit: setEnvVariables(text, edit.assignments, keysComment(label)) };
 }
 
 /** The value of `NAME=value` as dotenv reads it: quotes taken off, an unquoted value's ` #` comment dropped. */
@@ -164,8 +170,6 @@ function assignedValue(content: string, pattern: RegExp): string | undefined {
   return rest.replace(/\s+#.*$/, '').trim();
 }
 
-/** The comment storeKeysEdit writes above the keys it appends. */
-const KEYS_COMMENT = /^# API2Cart keys for ".*", written by API2Cart Wix\./;
 const API2CART_ASSIGNMENT = /^\s*(?:export\s+)?API2CART_[A-Z_]+\s*=/;
 
 /**
@@ -181,7 +185,7 @@ export function removeEnvValue(text: string, name: string, value: string): { rea
   if (drop.size === 0) return { text, removed: 0 };
   for (const index of [...drop]) {
     const above = index - 1;
-    if (above < 0 || drop.has(above) || !KEYS_COMMENT.test(lines[above]!.content)) continue;
+    if (above < 0 || drop.has(above) || !isKeysComment(lines[above]!.content)) continue;
     const next = lines.findIndex((_, i) => i > above && !drop.has(i));
     if (next === -1 || !API2CART_ASSIGNMENT.test(lines[next]!.content)) drop.add(above);
   }
