@@ -371,8 +371,9 @@ describe('credentials, store profiles and status bar', function () {
       assert.equal(items[2].label, 'Set API2Cart API Key');
       assert.match(ui.picks[0].options?.title ?? '', /API2Cart Wix — API2Cart: not set up/);
       assert.equal(await stored(SECRET_KEYS.apiKey), key, 'the picked step ran');
-      const next = (await presentation()).nextSteps[0];
-      assert.equal(next.label, 'Set Wix App Credentials', 'the next step moves on');
+      // Connect Wix Store stays first until a store exists (the walkthrough opens on it); the single steps follow, the API key no longer among them.
+      const steps = (await presentation()).nextSteps.filter((x) => x.pending).map((x) => x.label);
+      assert.deepEqual(steps.slice(0, 2), ['Connect Wix Store', 'Set Wix App Credentials'], 'the next step moves on');
     });
   });
 
@@ -389,7 +390,7 @@ describe('credentials, store profiles and status bar', function () {
       view = await presentation();
       assert.equal(view.state, 'not-set-up');
       assert.match(view.tooltip, /API2Cart API key: saved/);
-      assert.match(view.tooltip, /Next: Set Wix App Credentials\./);
+      assert.match(view.tooltip, /Next: Connect Wix Store\./);
 
       ui.input(randomUUID()).input(secretCanary('app-secret'));
       await run('api2cartWix.setAppCredentials');

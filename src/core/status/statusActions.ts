@@ -8,13 +8,15 @@ function pendingSteps(facts: StatusFacts): StatusActionId[] {
   const steps: StatusActionId[] = [];
   const fix = currentError(facts)?.fix ?? facts.profilesProblem?.fix;
   if (fix !== undefined && fix !== 'retry') steps.push(fix);
-  // From nothing, the one guided flow is the next step, as the walkthrough's first step says.
-  if (nothingStored(facts) && steps.length === 0) steps.push('connectWixStore');
+  const store = usableStore(facts);
+  // Until a store exists, the one guided flow is the next step, as the walkthrough's first step
+  // (ticked only once a store is added) says; the single steps it would take follow it.
+  const switchFirst = facts.activeStore?.removed === true && storeCount(facts) > 1;
+  if (store === undefined && !switchFirst && steps.length === 0) steps.push('connectWixStore');
   if (!facts.hasApiKey) steps.push('setApiKey');
   if (!facts.hasAppCredentials) steps.push('setAppCredentials');
-  const store = usableStore(facts);
   if (store === undefined) {
-    if (facts.activeStore?.removed && storeCount(facts) > 1) steps.push('switchStore');
+    if (switchFirst) steps.push('switchStore');
     if (!facts.scopesPlanned) steps.push('planScopes');
     if (!facts.hasPublicKey) steps.push('setPublicKey');
     if (facts.receiver === undefined) steps.push('startReceiver');

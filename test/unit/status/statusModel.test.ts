@@ -124,10 +124,10 @@ describe('status: unreadable store profiles', () => {
 describe('status: next steps', () => {
   it('walks the journey in order: from nothing the one flow, then API key, app credentials, scopes, public key, receiver or instance id', () => {
     assert.deepEqual(pendingIds(NOTHING), ['connectWixStore', 'setApiKey', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId']);
-    assert.deepEqual(pendingIds({ ...NOTHING, hasApiKey: true }), ['setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId']);
-    assert.deepEqual(pendingIds(READY), ['planScopes', 'startReceiver', 'setInstanceId']);
-    assert.deepEqual(pendingIds({ ...READY, scopesPlanned: true }), ['startReceiver', 'setInstanceId']);
-    assert.deepEqual(pendingIds({ ...READY, scopesPlanned: true, receiver: RECEIVER }), ['setInstanceId']);
+    assert.deepEqual(pendingIds({ ...NOTHING, hasApiKey: true }), ['connectWixStore', 'setAppCredentials', 'planScopes', 'setPublicKey', 'startReceiver', 'setInstanceId']);
+    assert.deepEqual(pendingIds(READY), ['connectWixStore', 'planScopes', 'startReceiver', 'setInstanceId']);
+    assert.deepEqual(pendingIds({ ...READY, scopesPlanned: true }), ['connectWixStore', 'startReceiver', 'setInstanceId']);
+    assert.deepEqual(pendingIds({ ...READY, scopesPlanned: true, receiver: RECEIVER }), ['connectWixStore', 'setInstanceId']);
   });
 
   it('then add the store, then check the connection', () => {
@@ -147,7 +147,8 @@ describe('status: next steps', () => {
   it('after a removed store, offers switching to another one first', () => {
     const removed = { ...READY, scopesPlanned: true, activeStore: { ...SHOP, removed: true } };
     assert.deepEqual(pendingIds({ ...removed, storeCount: 2 }), ['switchStore', 'startReceiver', 'setInstanceId']);
-    assert.deepEqual(pendingIds({ ...removed, storeCount: 1 }), ['startReceiver', 'setInstanceId']);
+    // The only store lost the app: installing it again is the one flow's job.
+    assert.deepEqual(pendingIds({ ...removed, storeCount: 1 }), ['connectWixStore', 'startReceiver', 'setInstanceId']);
   });
 
   it('follows the journey with every other applicable action', () => {
@@ -174,17 +175,22 @@ describe('status: next steps', () => {
     ]);
   });
 
-  it('puts Connect Wix Store first when nothing is set up, and the tooltip\'s Next names it', () => {
+  it('puts Connect Wix Store first until a store exists, as the walkthrough does, and the tooltip\'s Next names it', () => {
     const view = presentStatus(NOTHING);
     assert.equal(view.nextSteps[0]?.id, 'connectWixStore');
     assert.equal(view.nextSteps[0]?.pending, true);
     assert.match(view.nextSteps[0]!.detail, /^All steps in one guided flow/);
     assert.match(view.tooltip, /\nNext: Connect Wix Store\. All steps in one guided flow/);
-    // Once something is stored, the missing step itself comes first; the flow stays on offer.
+    // Part of it stored: the walkthrough still opens on Connect (ticked once a store is added), so
+    // the status names the same step; the single steps it would take follow it.
     const started = presentStatus({ ...NOTHING, hasApiKey: true });
-    assert.equal(started.nextSteps[0]?.id, 'setAppCredentials');
-    assert.equal(started.nextSteps.find((s) => s.id === 'connectWixStore')?.pending, false);
+    assert.deepEqual(started.nextSteps.slice(0, 2).map((s) => [s.id, s.pending]), [['connectWixStore', true], ['setAppCredentials', true]]);
+    assert.match(started.tooltip, /\nNext: Connect Wix Store\./);
     assert.ok(!started.nextSteps.some((s) => /steps below|steps above/.test(s.detail)), 'no detail points at steps by their place');
+    // A store exists but is not added: Add Store is the one step left, so it is named, not the flow.
+    const notAdded = presentStatus({ ...READY, activeStore: { ...SHOP, connected: false } });
+    assert.equal(notAdded.nextSteps[0]?.id, 'addStore');
+    assert.equal(notAdded.nextSteps.find((s) => s.id === 'connectWixStore')?.pending, false);
   });
 
   it('offers receiver, switch, connection check and forget actions only when they apply', () => {
