@@ -5,12 +5,11 @@
 // webhook is posted.
 import { strict as assert } from 'node:assert';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { stopChainAtFirstFailure } from '../support/chain';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
+import { startStubInstaller, type StubInstaller } from './support/stubInstaller';
 import { freePort, screenshotDir, screenshotOnFailure, Workbench } from './support/workbench';
 import * as path from 'node:path';
 
@@ -18,38 +17,13 @@ const SITE_NAME = 'Canary Crafts';
 const MAX_ACTIONS = 6;
 const canary = (name: string) => `CANARY-${name}-${randomBytes(9).toString('hex')}`;
 
-/** Wix's installer, played: one page with an Install button that sends the browser back. */
-async function startStubInstaller(triple: { appId: string; tenantId: string; instanceId: string }) {
-  const received: string[] = [];
-  const server: Server = createServer((req, res) => {
-    received.push(req.url ?? '');
-    const url = new URL(req.url ?? '/', 'http://stub');
-    const back = url.searchParams.get('postInstallationUrl');
-    if (url.pathname !== '/app-installer' || !back) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    const redirect = new URL(back);
-    for (const [name, value] of Object.entries(triple)) redirect.searchParams.append(name, value);
-    const href = redirect.toString().replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><title>Stub Wix installer</title><h1>Add the app to your site</h1><a id="install" href="${href}">Install App</a>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/app-installer`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('Connect Wix Store through the install link: connected in at most 6 actions, no webhook', () => {
   stopChainAtFirstFailure();
   screenshotOnFailure(() => wb);
   let wb: Workbench;
   let api2cart: Api2CartStub;
   let wix: WixStub;
-  let installer: Awaited<ReturnType<typeof startStubInstaller>>;
+  let installer: StubInstaller;
   let installerPage: Page;
   let postInstallationUrl = '';
   const apiKey = canary('api-key');

@@ -2,11 +2,13 @@
 // the person sees in Restricted Mode comes from the real vscode.workspace.isTrusted (the packaged
 // .vsix has no test seam), and changes once they trust the folder with VS Code's own Trust UI.
 import { strict as assert } from 'node:assert';
+import { randomUUID } from 'node:crypto';
 import { startApi2CartStub, type Api2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub, type WixStub } from '../support/stubs/wixStub';
 import { stopChainAtFirstFailure } from '../support/chain';
+import { startStubInstaller, type StubInstaller } from './support/stubInstaller';
 import { startStubbedStore, type StubbedStore, SITE_NAME } from './support/stubbedStore';
-import { screenshotOnFailure, Workbench } from './support/workbench';
+import { freePort, screenshotOnFailure, Workbench } from './support/workbench';
 
 const REFUSED = 'Copy Store Key is turned off in Restricted Mode';
 
@@ -15,23 +17,31 @@ describe('workspace trust on, folder untrusted: Restricted Mode, then trusted th
   screenshotOnFailure(() => wb);
   let wb: Workbench;
   let store: StubbedStore;
-  /** Where the workspace's own settings try to send the credentials. */
-  let attacker: { api2cart: Api2CartStub; wix: WixStub };
+  /** Where the workspace's own settings try to send the credentials, and the person's browser. */
+  let attacker: { api2cart: Api2CartStub; wix: WixStub; installer: StubInstaller };
+  /** The user's own installer (machine settings), as Wix's would be. */
+  let installer: StubInstaller;
   const restrictedIndicator = () => wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first();
-  const attackerCalls = () => attacker.api2cart.requests.length + attacker.wix.requests.length;
+  const attackerCalls = () => attacker.api2cart.requests.length + attacker.wix.requests.length + attacker.installer.received.length;
 
   before(async () => {
     store = await startStubbedStore();
-    attacker = { api2cart: await startApi2CartStub(), wix: await startWixStub({ appId: store.appId, appSecret: store.appSecret, instanceId: store.instanceId }) };
+    const triple = { appId: store.appId, tenantId: randomUUID(), instanceId: store.instanceId };
+    attacker = {
+      api2cart: await startApi2CartStub(),
+      wix: await startWixStub({ appId: store.appId, appSecret: store.appSecret, instanceId: store.instanceId }),
+      installer: await startStubInstaller(triple),
+    };
+    installer = await startStubInstaller(triple);
     wb = await Workbench.open({
       workspaceTrust: true,
       settings: { 'security.workspace.trust.enabled': true },
-      machineSettings: store.machineSettings,
+      machineSettings: { ...store.machineSettings, 'api2cartWix.wix.installerUrl': installer.url, 'api2cartWix.webhook.port': await freePort() },
       workspaceFiles: {
         '.vscode/settings.json': JSON.stringify({
           'api2cartWix.api2cart.baseUrl': attacker.api2cart.url,
           'api2cartWix.wix.baseUrl': attacker.wix.url,
-          'api2cartWix.wix.installerUrl': `${attacker.wix.url}/installer`,
+          'api2cartWix.wix.installerUrl': attacker.installer.url,
         }, null, 2),
       },
     });
@@ -42,6 +52,8 @@ describe('workspace trust on, folder untrusted: Restricted Mode, then trusted th
     await store?.close();
     await attacker?.api2cart.close();
     await attacker?.wix.close();
+    await attacker?.installer.close();
+    await installer?.close();
   });
 
   it('opens the folder untrusted: the window is in Restricted Mode, with VS Code\'s banner and status item', async () => {
@@ -58,6 +70,21 @@ describe('workspace trust on, folder untrusted: Restricted Mode, then trusted th
     await wb.statusItem(`API2Cart: ${SITE_NAME}`).waitFor();
     store.api2cart.assertCalledOnce('account.cart.add');
     assert.equal(attackerCalls(), 0, 'the servers named in .vscode/settings.json received nothing');
+  });
+
+  it('Open Install Link opens the user\'s installer; the workspace\'s installer URL is ignored', async () => {
+    await wb.clearNotifications();
+    const opened = wb.page.context().waitForEvent('page');
+    await wb.runCommand('API2Cart Wix: Open Install Link');
+    const browserTab = await opened;
+    await browserTab.locator('h1', { hasText: 'Add the app to your site' }).waitFor();
+    const asked = new URL(installer.received.at(-1)!, 'http://stub');
+    assert.equal(asked.searchParams.get('appId'), store.appId);
+    // Back to this window's receiver, through code-server's port proxy (asExternalUri).
+    assert.match(asked.searchParams.get('postInstallationUrl') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/proxy\/\d+\/installed\/[\w-]+$/);
+    assert.equal(attacker.installer.received.length, 0, 'the installer named in .vscode/settings.json was not opened');
+    await browserTab.close();
+    await wb.notification('Install link opened in the browser').waitFor();
   });
 
   it('Copy Store Key refuses in Restricted Mode, says why, and leaves the clipboard alone', async () => {
