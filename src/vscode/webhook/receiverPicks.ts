@@ -83,9 +83,7 @@ export async function showDeliveryPick(ctx: WebhookContext, list: readonly Deliv
   if (picked?.delivery) await views.openDelivery(picked.delivery);
 }
 
-/** "Shop A (3d17…)" for a saved store, else "Instance ID 3d17…": the full id is in the JSON a pick opens. */
-const storeOf = (instanceId: string, stores: ReadonlyMap<string, StoreProfile>): string => storeForInstance(instanceId, stores.get(instanceId));
-
+/** The store is named "Shop A (3d17…)" when saved, else "Instance ID 3d17…": the full id is in the JSON a pick opens. */
 function deliveryItem(delivery: Delivery, view: EventView | undefined, stores: ReadonlyMap<string, StoreProfile>): DeliveryItem {
   const time = formatClockTime(delivery.receivedAt, vscode.env.language);
   const status = `${delivery.status}${delivery.duplicate ? ` · ${vscode.l10n.t('duplicate')}` : ''}`;
@@ -100,7 +98,7 @@ function deliveryItem(delivery: Delivery, view: EventView | undefined, stores: R
   return {
     label: `${view.event.verified ? '$(pass)' : '$(warning)'} ${eventName(view.event.eventType)}`,
     description: time,
-    detail: `${inertText(storeOf(view.event.instanceId, stores))} · ${trustLabel(trustOf(view))} · ${status}${view.stale ? ` · ${vscode.l10n.t('older than the last event, ignored')}` : ''}`,
+    detail: `${inertText(storeForInstance(view.event.instanceId, stores.get(view.event.instanceId)))} · ${trustLabel(trustOf(view))} · ${status}${view.stale ? ` · ${vscode.l10n.t('older than the last event, ignored')}` : ''}`,
     delivery,
   };
 }
