@@ -93,7 +93,8 @@ describe('credentials from the command palette (packaged .vsix)', () => {
     const tooltipText = await tooltip.innerText();
     assert.match(tooltipText, /API2Cart API key: saved/);
     assert.match(tooltipText, /Wix App ID and App Secret Key: saved/);
-    assert.match(tooltipText, /Next: Plan App Scopes/);
+    // No store yet: the tooltip names the step the walkthrough opens on.
+    assert.match(tooltipText, /Next: Connect Wix Store\./);
     // Three saves in a row, one toast: each replaced the one before it, nothing stacks.
     const toasts = await wb.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
     assert.deepEqual(toasts.filter((t) => /saved/i.test(t)), [CREDENTIALS_SAVED]);
