@@ -5,10 +5,13 @@ import { runReceiverAbuse } from './abuseScenario';
 
 // Its latency under abuse (Wix's 1250 ms) and memory figures are npm run bench's rows.
 describe('hardening: webhook receiver under abuse', function () {
-  this.timeout(40_000);
+  // What was answered, on a machine however busy: the abuser takes its fair share of CPU (the
+  // bench's abuser yields to the receiver it measures) and the deadline only bounds a failure.
+  const DEADLINE_MS = 60_000;
+  this.timeout(DEADLINE_MS * 2);
 
   it('answers valid deliveries 200 through a flood, slow clients, oversized and malformed requests, and keeps a bounded history', async () => {
-    const { plan, host, report, probesSent, probes, processed, answered, internalErrors, deliveriesKept } = await runReceiverAbuse();
+    const { plan, host, report, probesSent, probes, processed, answered, internalErrors, deliveriesKept } = await runReceiverAbuse({ deadlineMs: DEADLINE_MS, abuserYields: false });
     assert.equal(host, '127.0.0.1');
     assert.ok(report, 'the abuser sent no report in time');
     const validTokens = plan.validTokens;
