@@ -16,6 +16,7 @@ import { decodeWebhook, startWebhookReceiver } from '../../src/core/webhook';
 import { startApi2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub } from '../support/stubs/wixStub';
 import { appInstalled, generateTestKeys, signWithJose, TEST_APP_ID } from '../support/webhookSigning';
+import { median } from './rounds';
 
 export interface Row { readonly name: string; readonly value: string; readonly baseline: string; readonly ratio?: number; readonly budget?: string; readonly pass?: boolean }
 
@@ -27,8 +28,6 @@ async function opsPerSecond(fn: () => unknown, ms = 1500): Promise<number> {
   while (performance.now() - t0 < ms) { await fn(); n++; }
   return n / ((performance.now() - t0) / 1000);
 }
-
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Ours and the baseline in alternating short rounds, median of each: the machine's other load

@@ -5,7 +5,8 @@ import { otherAccountStores, storeRows, storeTooltip } from '../../src/core/view
 import { startApi2CartStub } from '../support/stubs/api2cartStub';
 import { startWixStub } from '../support/stubs/wixStub';
 import { TEST_APP_ID } from '../support/webhookSigning';
-import { fmt, median, type Row } from './micro';
+import { fmt, type Row } from './micro';
+import { median } from './rounds';
 
 /**
  * 500 profiles and 5,000 account stores: what the Stores view computes for its first level (the
