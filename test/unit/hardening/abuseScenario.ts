@@ -52,7 +52,7 @@ export interface AbuseOptions {
   readonly abuserYields?: boolean;
 }
 
-export async function runReceiverAbuse({ deadlineMs: DEADLINE_MS = DEFAULT_DEADLINE_MS, abuserYields = true }: AbuseOptions = {}): Promise<AbuseOutcome> {
+export async function runReceiverAbuse({ deadlineMs = DEFAULT_DEADLINE_MS, abuserYields = true }: AbuseOptions = {}): Promise<AbuseOutcome> {
   const keys = generateTestKeys();
   const validTokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signWithJose(appInstalled({ instanceId: instanceIdFor(`flood-${i}`) }), keys)));
   const probeTokens = await Promise.all(Array.from({ length: MAX_PROBES }, (_, i) => signWithJose(appInstalled({ instanceId: instanceIdFor(`probe-${i}`) }), keys)));
@@ -86,7 +86,7 @@ export async function runReceiverAbuse({ deadlineMs: DEADLINE_MS = DEFAULT_DEADL
     floodConcurrency: 100,
     slowClients: 200,
     oversizedClients: 20,
-    deadlineMs: DEADLINE_MS,
+    deadlineMs,
   };
   const abuser = fork(join(__dirname, 'abuser.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = once(abuser, 'exit');
@@ -117,16 +117,16 @@ export async function runReceiverAbuse({ deadlineMs: DEADLINE_MS = DEFAULT_DEADL
     const probing: Array<Promise<Answer>> = [];
     let abuseOver = false;
     const sending = (async () => {
-      await withDeadline(abuseStarted, DEADLINE_MS);
-      while (probing.length < MAX_PROBES && !abuseOver && performance.now() - scenarioStart < DEADLINE_MS) {
-        probing.push(post(port, probeTokens[probing.length], false, DEADLINE_MS));
+      await withDeadline(abuseStarted, deadlineMs);
+      while (probing.length < MAX_PROBES && !abuseOver && performance.now() - scenarioStart < deadlineMs) {
+        probing.push(post(port, probeTokens[probing.length], false, deadlineMs));
         await sleep(PROBE_GAP_MS);
       }
     })();
-    const report = await withDeadline(messages, DEADLINE_MS + 2000);
+    const report = await withDeadline(messages, deadlineMs + 2000);
     abuseOver = true;
     await sending;
-    const probes = (await withDeadline(Promise.all(probing), DEADLINE_MS)) ?? [];
+    const probes = (await withDeadline(Promise.all(probing), deadlineMs)) ?? [];
     const abuseMs = performance.now() - scenarioStart;
     // onDelivery runs once each answer's connection has closed.
     for (let waited = 0; probes.some((_, i) => !processed.has(instanceIdFor(`probe-${i}`))) && waited < 2000; waited += 10) await sleep(10);
